@@ -1,0 +1,269 @@
+"""Employers (기업), their hiring agreements with the district (업무제휴) and their vacancies."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from guro_jobs.validators import normalize_business_number
+from references.choices import EducationLevel, EmploymentType, WageUnit
+
+
+class Employer(models.Model):
+    """A firm that hires residents: an anchor partner, a Digital Valley firm, a social enterprise."""
+
+    class Kind(models.TextChoices):
+        ANCHOR_PARTNER = "anchor_partner", _("거점 협약기업")
+        DIGITAL_VALLEY = "digital_valley", _("디지털단지 입주기업")
+        SOCIAL_ENTERPRISE = "social_enterprise", _("사회적기업")
+        OTHER = "other", _("기타 기업")
+
+    name = models.CharField(_("기업명"), max_length=100)
+    business_number = models.CharField(
+        _("사업자등록번호"),
+        max_length=12,
+        blank=True,
+        help_text=_("123-45-67890 형식. 검증번호를 확인합니다."),
+    )
+    kind = models.CharField(_("기업 구분"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    industry = models.CharField(_("업종"), max_length=60, blank=True)
+    representative = models.CharField(_("대표자"), max_length=50, blank=True)
+    address = models.CharField(_("주소"), max_length=200, blank=True)
+    dong = models.ForeignKey(
+        "references.AdministrativeDong",
+        verbose_name=_("소재 행정동"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="employers",
+    )
+    in_digital_valley = models.BooleanField(_("구로디지털단지 입주"), default=False)
+    headcount = models.PositiveIntegerField(_("상시 근로자 수"), null=True, blank=True)
+    phone = models.CharField(_("대표 전화"), max_length=13, blank=True)
+    created_at = models.DateTimeField(_("등록 일시"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("기업")
+        verbose_name_plural = _("기업")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["business_number"],
+                condition=~Q(business_number=""),
+                name="unique_employer_business_number",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.business_number:
+            try:
+                self.business_number = normalize_business_number(self.business_number)
+            except ValidationError as error:
+                raise ValidationError({"business_number": error.messages}) from error
+        if self.kind == self.Kind.DIGITAL_VALLEY and not self.in_digital_valley:
+            raise ValidationError(
+                {"in_digital_valley": _("디지털단지 입주기업은 '구로디지털단지 입주'에 표시해야 합니다.")}
+            )
+
+
+class Agreement(models.Model):
+    """A local-hiring agreement (업무제휴), e.g. D-Cube City: 1,000 staff, 50% from Guro."""
+
+    class Incentive(models.TextChoices):
+        LOCAL_TAX_REDUCTION = "local_tax_reduction", _("지방세 감면")
+        TAX_AUDIT_EXEMPTION = "tax_audit_exemption", _("세무조사 면제")
+        HIRING_SUBSIDY = "hiring_subsidy", _("채용 장려금")
+        TRAINING_SUPPORT = "training_support", _("직무교육 지원")
+        PUBLICITY = "publicity", _("구 홍보 지원")
+
+    employer = models.ForeignKey(
+        Employer, verbose_name=_("기업"), on_delete=models.PROTECT, related_name="agreements"
+    )
+    title = models.CharField(_("협약명"), max_length=120)
+    signed_on = models.DateField(_("체결일"))
+    starts_on = models.DateField(_("협약 시작일"))
+    ends_on = models.DateField(_("협약 종료일"), null=True, blank=True)
+    planned_hires = models.PositiveIntegerField(_("채용 예정 인원"))
+    local_hire_share = models.DecimalField(
+        _("지역 주민 채용 비율(%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    incentives = models.JSONField(_("제공 인센티브"), default=list, blank=True)
+    notes = models.TextField(_("비고"), blank=True)
+
+    class Meta:
+        verbose_name = _("업무제휴 협약")
+        verbose_name_plural = _("업무제휴 협약")
+        ordering = ["-signed_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(local_hire_share__gte=0) & Q(local_hire_share__lte=100),
+                name="agreement_share_is_percentage",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(starts_on__lte=models.F("ends_on")),
+                name="agreement_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.employer.name} · {self.title}"
+
+    @property
+    def local_hire_quota(self):
+        """Residents to hire from Guro: planned hires × share (1,000 × 50% = 500)."""
+        quota = Decimal(self.planned_hires) * Decimal(self.local_hire_share) / Decimal(100)
+        return int(quota.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.starts_on > self.ends_on:
+            errors["ends_on"] = _("협약 종료일은 시작일보다 빠를 수 없습니다.")
+        if not isinstance(self.incentives, list) or not set(self.incentives) <= set(self.Incentive.values):
+            errors["incentives"] = _("알 수 없는 인센티브가 있습니다.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Vacancy(models.Model):
+    """A job an employer offers; staff approve it before it is open to residents."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("작성 중")
+        PENDING_REVIEW = "pending_review", _("승인 대기")
+        OPEN = "open", _("모집 중")
+        CLOSED = "closed", _("마감")
+        FILLED = "filled", _("채용 완료")
+
+    TRANSITIONS = {
+        Status.DRAFT: {Status.PENDING_REVIEW},
+        Status.PENDING_REVIEW: {Status.OPEN, Status.DRAFT},
+        Status.OPEN: {Status.CLOSED, Status.FILLED},
+        Status.CLOSED: {Status.OPEN},
+        Status.FILLED: set(),
+    }
+
+    employer = models.ForeignKey(
+        Employer, verbose_name=_("기업"), on_delete=models.PROTECT, related_name="vacancies"
+    )
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("관련 협약"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="vacancies",
+    )
+    title = models.CharField(_("채용 제목"), max_length=120)
+    description = models.TextField(_("업무 내용"))
+    occupation = models.ForeignKey(
+        "references.Occupation",
+        verbose_name=_("직종"),
+        on_delete=models.PROTECT,
+        related_name="vacancies",
+    )
+    employment_type = models.CharField(_("고용 형태"), max_length=20, choices=EmploymentType.choices)
+    wage_amount = models.PositiveIntegerField(_("임금(원)"))
+    wage_unit = models.CharField(
+        _("임금 단위"), max_length=10, choices=WageUnit.choices, default=WageUnit.MONTHLY
+    )
+    monthly_wage = models.PositiveIntegerField(
+        _("월 환산 임금(원)"),
+        editable=False,
+        default=0,
+        help_text=_("검색과 비교를 위해 임금을 월 단위로 환산한 값입니다."),
+    )
+    weekly_hours = models.PositiveSmallIntegerField(
+        _("주당 근로시간"), validators=[MinValueValidator(1), MaxValueValidator(68)]
+    )
+    work_place = models.CharField(_("근무지 주소"), max_length=200)
+    dong = models.ForeignKey(
+        "references.AdministrativeDong",
+        verbose_name=_("근무지 행정동"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vacancies",
+    )
+    openings = models.PositiveSmallIntegerField(_("모집 인원"), validators=[MinValueValidator(1)])
+    required_education = models.CharField(
+        _("요구 학력"), max_length=30, choices=EducationLevel.choices, blank=True
+    )
+    required_skills = models.ManyToManyField(
+        "references.Skill", verbose_name=_("요구 기술·자격증"), blank=True, related_name="vacancies"
+    )
+    status = models.CharField(_("상태"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    posted_on = models.DateField(_("게시일"), null=True, blank=True)
+    closes_on = models.DateField(_("마감일"), null=True, blank=True)
+    created_at = models.DateTimeField(_("등록 일시"), default=timezone.now, editable=False)
+    approved_at = models.DateTimeField(_("승인 일시"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("승인한 직원"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("채용 공고")
+        verbose_name_plural = _("채용 공고")
+        ordering = ["-posted_on", "-id"]
+        indexes = [
+            models.Index(fields=["status", "posted_on"]),
+            models.Index(fields=["monthly_wage"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(posted_on__isnull=True)
+                | Q(closes_on__isnull=True)
+                | Q(posted_on__lte=models.F("closes_on")),
+                name="vacancy_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} · {self.employer.name}"
+
+    # Hours used to compare wages across units: 209 paid hours a month (Korea's minimum-wage
+    # monthly standard for a 40-hour week); 21.7 working days a month.
+    MONTHLY_HOURS = Decimal("209")
+    MONTHLY_DAYS = Decimal("21.7")
+
+    def compute_monthly_wage(self):
+        amount = Decimal(self.wage_amount or 0)
+        if self.wage_unit == WageUnit.HOURLY:
+            hours = Decimal(self.weekly_hours or 40) / Decimal(40) * self.MONTHLY_HOURS
+            amount *= hours
+        elif self.wage_unit == WageUnit.DAILY:
+            amount *= self.MONTHLY_DAYS
+        elif self.wage_unit == WageUnit.YEARLY:
+            amount /= Decimal(12)
+        return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    def save(self, *args, **kwargs):
+        self.monthly_wage = self.compute_monthly_wage()
+        super().save(*args, **kwargs)
+
+    def can_move_to(self, status):
+        return status in self.TRANSITIONS.get(self.status, set())
+
+    def clean(self):
+        errors = {}
+        if self.posted_on and self.closes_on and self.posted_on > self.closes_on:
+            errors["closes_on"] = _("마감일은 게시일보다 빠를 수 없습니다.")
+        if self.agreement_id and self.employer_id and self.agreement.employer_id != self.employer_id:
+            errors["agreement"] = _("다른 기업의 협약은 고를 수 없습니다.")
+        if errors:
+            raise ValidationError(errors)

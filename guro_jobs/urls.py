@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from guro_jobs import views
+
+admin.site.site_header = _("구로구 일자리 원스톱 포털 · 업무 관리")
+admin.site.site_title = _("구로 일자리 포털 관리")
+admin.site.index_title = _("일자리지원과 업무")
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,278 @@
+"""Placements (취업·참여 실적): job applications, hires and program slots, and their follow-ups."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from references.choices import Gender, Sector
+
+
+class JobApplication(models.Model):
+    """A resident's application to a vacancy, or a staff referral (알선)."""
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("지원")
+        REFERRED = "referred", _("구청 알선")
+        INTERVIEW = "interview", _("면접")
+        HIRED = "hired", _("채용")
+        REJECTED = "rejected", _("불합격")
+        WITHDRAWN = "withdrawn", _("지원 취소")
+
+    TRANSITIONS = {
+        Status.APPLIED: {Status.INTERVIEW, Status.HIRED, Status.REJECTED, Status.WITHDRAWN},
+        Status.REFERRED: {Status.INTERVIEW, Status.HIRED, Status.REJECTED, Status.WITHDRAWN},
+        Status.INTERVIEW: {Status.HIRED, Status.REJECTED, Status.WITHDRAWN},
+        Status.HIRED: set(),
+        Status.REJECTED: set(),
+        Status.WITHDRAWN: set(),
+    }
+
+    resident = models.ForeignKey(
+        "residents.Resident",
+        verbose_name=_("구직자"),
+        on_delete=models.PROTECT,
+        related_name="job_applications",
+    )
+    vacancy = models.ForeignKey(
+        "employers.Vacancy",
+        verbose_name=_("채용 공고"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    status = models.CharField(_("상태"), max_length=20, choices=Status.choices, default=Status.APPLIED)
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("알선한 직원"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("지원 일시"), default=timezone.now)
+    status_changed_at = models.DateTimeField(_("상태 변경 일시"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("채용 지원")
+        verbose_name_plural = _("채용 지원")
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["resident", "vacancy"], name="unique_job_application")]
+        indexes = [models.Index(fields=["vacancy", "status"])]
+
+    def __str__(self):
+        return f"{self.resident.name} → {self.vacancy.title} ({self.get_status_display()})"
+
+    def can_move_to(self, status):
+        return status in self.TRANSITIONS.get(self.status, set())
+
+
+class JobApplicationEvent(models.Model):
+    """One status change of a job application, with its time (the timeline on /me/)."""
+
+    application = models.ForeignKey(
+        JobApplication, verbose_name=_("채용 지원"), on_delete=models.CASCADE, related_name="events"
+    )
+    status = models.CharField(_("상태"), max_length=20, choices=JobApplication.Status.choices)
+    note = models.TextField(_("메모"), blank=True)
+    occurred_at = models.DateTimeField(_("일시"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("처리자"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("채용 지원 처리 이력")
+        verbose_name_plural = _("채용 지원 처리 이력")
+        ordering = ["occurred_at", "id"]
+
+    def __str__(self):
+        return f"{self.application_id}: {self.get_status_display()}"
+
+
+class Placement(models.Model):
+    """A person put into work: hired through a vacancy or an agreement, or placed in a program.
+
+    Facts needed for statistics (sector, Guro residency, dong, gender, age at hire) are kept on
+    the placement itself, so they survive the resident's record being anonymised.
+    """
+
+    class Source(models.TextChoices):
+        VACANCY = "vacancy", _("채용 공고")
+        AGREEMENT = "agreement", _("업무제휴 협약")
+        PROGRAM = "program", _("일자리 사업")
+
+    resident = models.ForeignKey(
+        "residents.Resident",
+        verbose_name=_("구직자"),
+        on_delete=models.PROTECT,
+        related_name="placements",
+    )
+    source = models.CharField(_("경로"), max_length=20, choices=Source.choices)
+    sector = models.CharField(_("부문"), max_length=10, choices=Sector.choices)
+    job_application = models.OneToOneField(
+        JobApplication,
+        verbose_name=_("채용 지원"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placement",
+    )
+    program_application = models.OneToOneField(
+        "programs.ProgramApplication",
+        verbose_name=_("사업 참여 신청"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placement",
+    )
+    employer = models.ForeignKey(
+        "employers.Employer",
+        verbose_name=_("기업"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placements",
+    )
+    agreement = models.ForeignKey(
+        "employers.Agreement",
+        verbose_name=_("업무제휴 협약"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placements",
+    )
+    program = models.ForeignKey(
+        "programs.Program",
+        verbose_name=_("일자리 사업"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placements",
+    )
+    started_on = models.DateField(_("근무 시작일"))
+    ended_on = models.DateField(_("근무 종료일"), null=True, blank=True)
+    monthly_wage = models.PositiveIntegerField(_("월 임금(원)"), null=True, blank=True)
+    guro_resident_at_hire = models.BooleanField(_("채용 당시 구로구 주민"))
+    dong_at_hire = models.ForeignKey(
+        "references.AdministrativeDong",
+        verbose_name=_("채용 당시 거주 행정동"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placements",
+    )
+    gender = models.CharField(_("성별"), max_length=10, choices=Gender.choices, blank=True)
+    age_at_hire = models.PositiveSmallIntegerField(_("채용 당시 나이(만)"), null=True, blank=True)
+    priority_groups = models.ManyToManyField(
+        "references.PriorityGroup",
+        verbose_name=_("채용 당시 우선 지원 대상"),
+        blank=True,
+        related_name="placements",
+    )
+    recorded_at = models.DateTimeField(_("기록 일시"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("기록한 사람"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("취업·참여 실적")
+        verbose_name_plural = _("취업·참여 실적")
+        ordering = ["-started_on", "-id"]
+        indexes = [
+            models.Index(fields=["started_on", "sector"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(started_on__lte=models.F("ended_on")),
+                name="placement_dates_ordered",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(source="vacancy", employer__isnull=False)
+                    | Q(source="agreement", agreement__isnull=False)
+                    | Q(source="program", program__isnull=False)
+                ),
+                name="placement_source_has_origin",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.resident.name} · {self.get_source_display()} · {self.started_on:%Y-%m-%d}"
+
+    def clean(self):
+        errors = {}
+        if self.started_on and self.ended_on and self.started_on > self.ended_on:
+            errors["ended_on"] = _("근무 종료일은 시작일보다 빠를 수 없습니다.")
+        if self.source == self.Source.VACANCY and not self.employer_id:
+            errors["employer"] = _("채용 공고로 취업한 경우 기업을 입력해야 합니다.")
+        if self.source == self.Source.AGREEMENT and not self.agreement_id:
+            errors["agreement"] = _("협약을 통한 채용은 협약을 입력해야 합니다.")
+        if self.source == self.Source.PROGRAM and not self.program_id:
+            errors["program"] = _("일자리 사업 참여는 사업을 입력해야 합니다.")
+        if self.guro_resident_at_hire and self.dong_at_hire_id is None:
+            errors["dong_at_hire"] = _("구로구 주민이면 채용 당시 거주 행정동을 입력해야 합니다.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class RetentionCheck(models.Model):
+    """A follow-up 1, 3, 6 or 12 months after a placement starts: still employed or not."""
+
+    class Months(models.IntegerChoices):
+        ONE = 1, _("1개월")
+        THREE = 3, _("3개월")
+        SIX = 6, _("6개월")
+        TWELVE = 12, _("12개월")
+
+    placement = models.ForeignKey(
+        Placement,
+        verbose_name=_("취업·참여 실적"),
+        on_delete=models.CASCADE,
+        related_name="retention_checks",
+    )
+    months_after_start = models.PositiveSmallIntegerField(_("시점"), choices=Months.choices)
+    due_on = models.DateField(_("확인 예정일"))
+    checked_on = models.DateField(_("확인일"), null=True, blank=True)
+    still_employed = models.BooleanField(_("고용 유지"), null=True, blank=True)
+    note = models.CharField(_("메모"), max_length=200, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("확인한 직원"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("고용 유지 확인")
+        verbose_name_plural = _("고용 유지 확인")
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["placement", "months_after_start"], name="unique_retention_check"
+            ),
+            models.CheckConstraint(
+                condition=Q(checked_on__isnull=True) | Q(still_employed__isnull=False),
+                name="retention_check_has_result",
+            ),
+        ]
+        indexes = [models.Index(fields=["due_on", "checked_on"])]
+
+    def __str__(self):
+        return f"{self.placement} · {self.get_months_after_start_display()}"
+
+    @property
+    def is_overdue(self):
+        return self.checked_on is None and self.due_on < timezone.localdate()

@@ -1,0 +1,58 @@
+"""Choices several apps share. Order matters where a rank is implied (education)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EducationLevel(models.TextChoices):
+    MIDDLE_SCHOOL = "middle_school", _("중학교 졸업 이하")
+    HIGH_SCHOOL = "high_school", _("고등학교 졸업")
+    VOCATIONAL_HIGH_SCHOOL = "vocational_high_school", _("전문계고 졸업")
+    JUNIOR_COLLEGE = "junior_college", _("전문대학 졸업")
+    UNIVERSITY = "university", _("대학교 졸업")
+    GRADUATE_SCHOOL = "graduate_school", _("대학원 졸업")
+
+    @classmethod
+    def rank(cls, value):
+        """A comparable rank. A vocational high school (전문계고) ranks above a general one, so a
+        program asking for it excludes general high schools but accepts junior colleges."""
+        ranks = {
+            cls.MIDDLE_SCHOOL: 0,
+            cls.HIGH_SCHOOL: 1,
+            cls.VOCATIONAL_HIGH_SCHOOL: 2,
+            cls.JUNIOR_COLLEGE: 3,
+            cls.UNIVERSITY: 4,
+            cls.GRADUATE_SCHOOL: 5,
+        }
+        return ranks.get(value, -1)
+
+
+class EmploymentType(models.TextChoices):
+    FULL_TIME = "full_time", _("정규직")
+    CONTRACT = "contract", _("계약직")
+    PART_TIME = "part_time", _("시간제")
+    DAILY = "daily", _("일용직")
+    INTERNSHIP = "internship", _("인턴")
+
+
+class EmploymentStatus(models.TextChoices):
+    UNEMPLOYED = "unemployed", _("실업")
+    NO_REGULAR_INCOME = "no_regular_income", _("정기 소득 없음")
+    EMPLOYED = "employed", _("재직")
+
+
+class Sector(models.TextChoices):
+    PUBLIC = "public", _("공공")
+    PRIVATE = "private", _("민간")
+
+
+class WageUnit(models.TextChoices):
+    HOURLY = "hourly", _("시급")
+    DAILY = "daily", _("일급")
+    MONTHLY = "monthly", _("월급")
+    YEARLY = "yearly", _("연봉")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("여성")
+    MALE = "male", _("남성")

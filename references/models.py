@@ -1,0 +1,71 @@
+"""Reference tables (기준 정보) that staff maintain and every other app points at."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AdministrativeDong(models.Model):
+    """One of Guro-gu's administrative dongs (행정동)."""
+
+    name = models.CharField(_("행정동"), max_length=20, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("표시 순서"), default=0)
+    is_active = models.BooleanField(_("사용 중"), default=True)
+
+    class Meta:
+        verbose_name = _("행정동")
+        verbose_name_plural = _("행정동")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PriorityGroup(models.Model):
+    """A group that programs give priority to (기초생활수급자, 차상위계층, 한부모 …)."""
+
+    code = models.SlugField(_("코드"), max_length=40, unique=True)
+    name = models.CharField(_("이름"), max_length=40, unique=True)
+    description = models.CharField(_("설명"), max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("표시 순서"), default=0)
+
+    class Meta:
+        verbose_name = _("취업 우선 지원 대상")
+        verbose_name_plural = _("취업 우선 지원 대상")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Occupation(models.Model):
+    """An occupation people look for and vacancies offer (직종)."""
+
+    code = models.CharField(_("직종 코드"), max_length=10, unique=True)
+    name = models.CharField(_("직종"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("직종")
+        verbose_name_plural = _("직종")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Skill(models.Model):
+    """A skill or a certificate (기술·자격증) held by residents and asked for by vacancies."""
+
+    class Kind(models.TextChoices):
+        SKILL = "skill", _("기술")
+        CERTIFICATE = "certificate", _("자격증")
+
+    name = models.CharField(_("이름"), max_length=80, unique=True)
+    kind = models.CharField(_("구분"), max_length=20, choices=Kind.choices, default=Kind.SKILL)
+
+    class Meta:
+        verbose_name = _("기술·자격증")
+        verbose_name_plural = _("기술·자격증")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,37 @@
+from django.contrib import admin
+
+from reports.models import DashboardSnapshot, LabourStat, Target
+
+
+@admin.register(Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ["year", "scope", "sector", "program", "agreement", "count", "note"]
+    list_filter = ["scope", "sector", "year"]
+    search_fields = ["note", "program__name", "agreement__title"]
+    autocomplete_fields = ["program", "agreement"]
+    list_select_related = ["program", "agreement__employer"]
+
+
+@admin.register(LabourStat)
+class LabourStatAdmin(admin.ModelAdmin):
+    list_display = [
+        "year",
+        "month",
+        "population",
+        "economically_active",
+        "employed",
+        "unemployed",
+        "unemployment_rate",
+        "source",
+    ]
+    list_filter = ["year"]
+    search_fields = ["source"]
+
+
+@admin.register(DashboardSnapshot)
+class DashboardSnapshotAdmin(admin.ModelAdmin):
+    list_display = ["year", "computed_at"]
+    readonly_fields = ["year", "computed_at", "data"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,176 @@
+"""The plan's targets, the labour statistics and the dashboard snapshots."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Target(models.Model):
+    """A job-creation target: per year and sector, or for one program, agreement or the Valley."""
+
+    class Sector(models.TextChoices):
+        TOTAL = "total", _("전체")
+        PUBLIC = "public", _("공공")
+        PRIVATE = "private", _("민간")
+
+    class Scope(models.TextChoices):
+        SECTOR = "sector", _("연도·부문 목표")
+        PROGRAM = "program", _("사업별 목표")
+        AGREEMENT = "agreement", _("협약별 목표")
+        DIGITAL_VALLEY = "digital_valley", _("디지털단지 지역 채용 목표")
+        PLAN_PERIOD = "plan_period", _("계획 기간 합계(계획서 기재)")
+
+    scope = models.CharField(_("목표 구분"), max_length=20, choices=Scope.choices, default=Scope.SECTOR)
+    year = models.PositiveSmallIntegerField(
+        _("연도"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("계획 기간 전체의 목표(디지털단지 등)는 비워 둡니다."),
+    )
+    sector = models.CharField(_("부문"), max_length=10, choices=Sector.choices)
+    program = models.ForeignKey(
+        "programs.Program",
+        verbose_name=_("일자리 사업"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="targets",
+    )
+    agreement = models.ForeignKey(
+        "employers.Agreement",
+        verbose_name=_("업무제휴 협약"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="targets",
+    )
+    count = models.PositiveIntegerField(_("목표 인원"))
+    note = models.CharField(_("비고"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("일자리 목표")
+        verbose_name_plural = _("일자리 목표")
+        ordering = ["year", "scope", "sector"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "sector"], condition=Q(scope="sector"), name="unique_sector_target"
+            ),
+            models.UniqueConstraint(
+                fields=["sector"], condition=Q(scope="plan_period"), name="unique_plan_period_target"
+            ),
+            models.CheckConstraint(
+                condition=~Q(scope="sector")
+                | (Q(year__isnull=False) & Q(program__isnull=True) & Q(agreement__isnull=True)),
+                name="sector_target_has_year_only",
+            ),
+            models.CheckConstraint(
+                condition=~Q(scope="program") | Q(program__isnull=False),
+                name="program_target_has_program",
+            ),
+            models.CheckConstraint(
+                condition=~Q(scope="agreement") | Q(agreement__isnull=False),
+                name="agreement_target_has_agreement",
+            ),
+        ]
+
+    def __str__(self):
+        period = f"{self.year}년" if self.year else _("계획 기간")
+        if self.scope == self.Scope.PROGRAM and self.program_id:
+            return f"{period} {self.program.name} {self.count:,}명"
+        if self.scope == self.Scope.AGREEMENT and self.agreement_id:
+            return f"{period} {self.agreement} {self.count:,}명"
+        return f"{period} {self.get_scope_display()} {self.get_sector_display()} {self.count:,}명"
+
+    def clean(self):
+        errors = {}
+        if self.scope == self.Scope.SECTOR:
+            if self.year is None:
+                errors["year"] = _("연도·부문 목표에는 연도가 필요합니다.")
+            if self.program_id or self.agreement_id:
+                errors["scope"] = _("연도·부문 목표에는 사업이나 협약을 지정하지 않습니다.")
+        if self.scope == self.Scope.PROGRAM and not self.program_id:
+            errors["program"] = _("사업별 목표에는 사업을 지정해야 합니다.")
+        if self.scope == self.Scope.AGREEMENT and not self.agreement_id:
+            errors["agreement"] = _("협약별 목표에는 협약을 지정해야 합니다.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class LabourStat(models.Model):
+    """Guro's labour figures for a year (인구, 경제활동인구, 취업자, 실업자), with their source."""
+
+    year = models.PositiveSmallIntegerField(
+        _("연도"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    month = models.PositiveSmallIntegerField(
+        _("기준 월"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    population = models.PositiveIntegerField(_("인구"))
+    economically_active = models.PositiveIntegerField(_("경제활동인구"))
+    employed = models.PositiveIntegerField(_("취업자"))
+    unemployed = models.PositiveIntegerField(_("실업자"))
+    national_unemployment_rate = models.DecimalField(
+        _("전국 실업률(%)"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    source = models.CharField(_("출처"), max_length=200)
+
+    class Meta:
+        verbose_name = _("고용 통계")
+        verbose_name_plural = _("고용 통계")
+        ordering = ["-year", "-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "month"], name="unique_labour_stat_period"),
+            models.CheckConstraint(
+                condition=Q(economically_active__lte=models.F("population")),
+                name="labour_active_within_population",
+            ),
+        ]
+
+    def __str__(self):
+        period = f"{self.year}년 {self.month}월" if self.month else f"{self.year}년"
+        return f"{period} 구로구 고용 통계"
+
+    @property
+    def economically_inactive(self):
+        return self.population - self.economically_active
+
+    @property
+    def unemployment_rate(self):
+        if not self.economically_active:
+            return None
+        return round(self.unemployed * 100 / self.economically_active, 1)
+
+    def clean(self):
+        if (
+            self.employed is not None
+            and self.unemployed is not None
+            and self.economically_active is not None
+            and self.employed + self.unemployed != self.economically_active
+        ):
+            raise ValidationError({"unemployed": _("취업자와 실업자의 합은 경제활동인구와 같아야 합니다.")})
+        if (
+            self.economically_active is not None
+            and self.population is not None
+            and self.economically_active > self.population
+        ):
+            raise ValidationError({"economically_active": _("경제활동인구는 인구보다 많을 수 없습니다.")})
+
+
+class DashboardSnapshot(models.Model):
+    """The computed dashboard figures for one year; one row per year, replaced on recompute."""
+
+    year = models.PositiveSmallIntegerField(_("연도"), unique=True)
+    computed_at = models.DateTimeField(_("계산 일시"), default=timezone.now)
+    data = models.JSONField(_("집계 결과"), default=dict)
+
+    class Meta:
+        verbose_name = _("대시보드 집계")
+        verbose_name_plural = _("대시보드 집계")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return f"{self.year}년 대시보드 ({timezone.localtime(self.computed_at):%Y-%m-%d %H:%M})"

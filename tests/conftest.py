@@ -1,0 +1,96 @@
+"""Shared fixtures: role users, the eager/real Celery switch, and a real Celery worker."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from guro_jobs.celery import app as celery_app
+from tests import factories
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `services` need PostgreSQL and Redis: skipped locally without them, and a
+    failure in CI, where they must run."""
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    has_broker = bool(settings.CELERY_BROKER_URL)
+    if on_postgres and has_broker:
+        return
+    reason = "needs DATABASE_URL=postgres://… and CELERY_BROKER_URL=redis://… (see README)"
+    for item in items:
+        if "services" in item.keywords:
+            if IN_CI:
+                raise pytest.UsageError(f"CI must run service tests, but: {reason}")
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def eager_celery():
+    """Unit tests run tasks in-process; tests that use `celery_worker` switch this off."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real `celery worker` process on the running Redis, using the test database."""
+    from django.db import connection
+
+    celery_app.conf.task_always_eager = False
+    celery_app.control.purge()
+    db = connection.settings_dict
+    env = dict(os.environ)
+    env["DATABASE_URL"] = (
+        f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    hostname = f"test-worker-{os.getpid()}@localhost"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "guro_jobs", "worker", "--pool", "solo",
+         "--loglevel", "INFO", "--hostname", hostname],
+        cwd=BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        replies = celery_app.control.ping(destination=[hostname], timeout=1)
+        if replies:
+            break
+        if process.poll() is not None:
+            raise RuntimeError(process.stdout.read().decode())
+    else:
+        process.kill()
+        raise RuntimeError("the Celery worker did not answer a ping within 60 s")
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture
+def staff_user(db):
+    return factories.staff_user()
+
+
+@pytest.fixture
+def manager_user(db):
+    return factories.manager_user()
+
+
+@pytest.fixture
+def resident_user(db):
+    return factories.ResidentFactory(with_user=True).user
+
+
+@pytest.fixture
+def employer_user(db):
+    return factories.employer_user()
