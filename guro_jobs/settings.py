@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "employers",
     "placements",
     "reports",
+    "notifications",
 ]
 
 MIDDLEWARE = [

@@ -8,11 +8,10 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-REGISTERED = sorted(
-    (model._meta.app_label, model._meta.model_name) for model in admin.site._registry
-)
+REGISTERED = sorted((model._meta.app_label, model._meta.model_name) for model in admin.site._registry)
 PROGRAM_MODELS = [
-    key for key in REGISTERED
+    key
+    for key in REGISTERED
     if key[0] in {"references", "residents", "programs", "employers", "placements", "reports"}
 ]
 
@@ -26,7 +25,9 @@ def some_records(db):
 
 
 @pytest.mark.parametrize(("app_label", "model_name"), REGISTERED)
-def test_staff_can_open_every_changelist_and_add_page(client, staff_user, some_records, app_label, model_name):
+def test_staff_can_open_every_changelist_and_add_page(
+    client, staff_user, some_records, app_label, model_name
+):
     client.force_login(staff_user)
     changelist = client.get(reverse(f"admin:{app_label}_{model_name}_changelist"))
     assert changelist.status_code == 200
