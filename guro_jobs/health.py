@@ -15,12 +15,12 @@ def database_status():
 
 
 def broker_status(timeout=1.0):
-    if settings.CELERY_TASK_ALWAYS_EAGER:
+    if settings.CELERY_TASK_ALWAYS_EAGER or not settings.CELERY_BROKER_URL:
         return "eager"
-    from guro_jobs.celery import app
+    from kombu import Connection
 
     try:
-        with app.connection_for_write() as conn:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=timeout) as conn:
             conn.ensure_connection(max_retries=1, timeout=timeout)
         return "ok"
     except Exception:  # the broker is unreachable or refused us
