@@ -7,7 +7,6 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from django_otp import match_token
 
 from guro_jobs.health import readiness_report
@@ -61,9 +60,9 @@ class GuroAdminSite(admin.AdminSite):
             *super().get_urls(),
         ]
 
-    @never_cache
     def readiness_view(self, request):
-        """Database, broker, workers online and queue length, for staff; never a 500."""
+        """Database, broker, workers online and queue length, for staff; never a 500.
+        (admin_view already adds the login check and never_cache.)"""
         context = {
             **self.each_context(request),
             "title": _("운영 상태"),
