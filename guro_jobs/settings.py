@@ -156,6 +156,8 @@ STORAGES = {
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
+    # Uploaded import files: outside MEDIA_ROOT and STATIC_ROOT, never served (guro_jobs/uploads.py).
+    "private_uploads": {"BACKEND": "guro_jobs.uploads.PrivateUploadStorage"},
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
