@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class GuroJobsConfig(AppConfig):
+    default = True
     name = "guro_jobs"
     verbose_name = _("포털 공통")
+
+
+class GuroAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with our site: TOTP for staff who enrolled, and the readiness page."""
+
+    default = False
+    default_site = "guro_jobs.admin_site.GuroAdminSite"

@@ -1,7 +1,16 @@
-"""Liveness of the parts the portal needs: the database and the Celery broker."""
+"""Liveness of the parts the portal needs: the database and the Celery broker, and for staff the
+workers and the queue. Every check answers within a few seconds and never raises."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+STATUS_LABELS = {"ok": _("정상"), "eager": _("대기열 없이 즉시 처리(개발용)"), "down": _("연결 안 됨")}
+QUEUE_NAME = "celery"  # Celery's default queue; a Redis list of that name holds waiting tasks
 
 
 def database_status():
@@ -25,3 +34,58 @@ def broker_status(timeout=1.0):
         return "ok"
     except Exception:  # the broker is unreachable or refused us
         return "down"
+
+
+def online_workers(timeout=1.0):
+    """Names of the workers that answered a ping, or None when they cannot be asked."""
+    from guro_jobs.celery import app
+
+    try:
+        replies = app.control.ping(timeout=timeout) or []
+    except Exception:  # broker gone between checks
+        return None
+    return sorted(name for reply in replies for name in reply)
+
+
+def queue_length(queue=QUEUE_NAME, timeout=1.0):
+    """Tasks waiting in the Redis queue, or None when the broker is not Redis or not reachable."""
+    import redis
+
+    from guro_jobs.celery import app
+
+    url = app.conf.broker_url or ""
+    if not url.startswith(("redis://", "rediss://")):
+        return None
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout)
+        try:
+            return client.llen(queue)
+        finally:
+            client.close()
+    except Exception:  # broker unreachable
+        return None
+
+
+@dataclass
+class ReadinessReport:
+    database: str
+    broker: str
+    workers: list | None = None
+    queue_length: int | None = None
+    checked_at: datetime = field(default_factory=timezone.now)
+
+    @property
+    def database_label(self):
+        return STATUS_LABELS[self.database]
+
+    @property
+    def broker_label(self):
+        return STATUS_LABELS[self.broker]
+
+
+def readiness_report():
+    report = ReadinessReport(database=database_status(), broker=broker_status())
+    if report.broker == "ok":
+        report.workers = online_workers()
+        report.queue_length = queue_length()
+    return report

@@ -6,9 +6,13 @@ command works on a bare machine.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -26,14 +30,21 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG", default=False)
-# The fallback key is only for local use; production sets SECRET_KEY (docs/DEPLOY.md).
-SECRET_KEY = os.environ.get("SECRET_KEY", "local-dev-only-not-secret-change-me-guro-jobs-portal")
+# PRODUCTION=true switches on everything that only makes sense behind HTTPS (redirect, HSTS,
+# secure cookies, hashed static files). It is off by default so `make demo` works over plain
+# http on 127.0.0.1; docs/DEPLOY.md lists the production environment.
+PRODUCTION = env_bool("PRODUCTION", default=False)
+LOCAL_SECRET_KEY = "local-dev-only-not-secret-change-me-guro-jobs-portal"
+SECRET_KEY = os.environ.get("SECRET_KEY", LOCAL_SECRET_KEY)
+if PRODUCTION and SECRET_KEY == LOCAL_SECRET_KEY:
+    raise ImproperlyConfigured("PRODUCTION=true needs SECRET_KEY from the environment (docs/DEPLOY.md).")
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin site with optional TOTP for staff and the readiness page (guro_jobs/admin_site.py).
+    "guro_jobs.apps.GuroAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -42,6 +53,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "rest_framework",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "guro_jobs",
     "accounts",
     "references",
@@ -55,13 +70,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "guro_jobs.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "guro_jobs.urls"
@@ -77,6 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -94,6 +116,17 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first: every authenticate(request=...) is counted, locked-out logins refused.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "accounts.validators.PipaPasswordValidator"},
@@ -115,6 +148,20 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# WhiteNoise serves static files. In production they are collected, hashed and compressed
+# (collectstatic); elsewhere WhiteNoise reads them straight from the finders, no collectstatic needed.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+    # Uploaded import files: outside MEDIA_ROOT and STATIC_ROOT, never served (guro_jobs/uploads.py).
+    "private_uploads": {"BACKEND": "guro_jobs.uploads.PrivateUploadStorage"},
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
 # Front-end packages come from npm at install time (package.json) and are served by the portal.
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [BASE_DIR / "static"] + [
@@ -124,6 +171,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"] + [
 ]
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "media/"
+# Uploaded import files live outside MEDIA_ROOT and STATIC_ROOT, so no web server ever serves them.
+PRIVATE_UPLOAD_ROOT = Path(os.environ.get("PRIVATE_UPLOAD_ROOT", BASE_DIR / "private" / "uploads"))
+IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 
 # Mail: console by default, SMTP when EMAIL_HOST is set.
 EMAIL_BACKEND = os.environ.get(
@@ -151,14 +201,84 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "1800"))
 CELERY_TASK_SOFT_TIME_LIMIT = int(os.environ.get("CELERY_TASK_SOFT_TIME_LIMIT", "1700"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None  # a worker waits for the broker to come back
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Redelivered after a worker dies mid-task (acks_late); longer than the hard time limit.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+# Publishing gives up quickly so a web request can say "unavailable" (guro_jobs/tasks_util.py).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.3,
+    "interval_max": 1,
+}
+CELERY_RESULT_EXPIRES = timedelta(days=1)
+CELERY_TASK_TRACK_STARTED = True
+CELERY_BEAT_SCHEDULE = {
+    "anonymise-expired-residents": {
+        "task": "residents.tasks.anonymise_expired_residents",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
 }
+
+# --- HTTPS, cookies and security headers -------------------------------------------------
+# Behind the reverse proxy (docs/DEPLOY.md) the proxy sets X-Forwarded-Proto; only trust it there.
+if env_bool("BEHIND_PROXY", default=PRODUCTION):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancer probes may speak plain http
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(31_536_000 if PRODUCTION else 0)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=PRODUCTION)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=PRODUCTION)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=PRODUCTION)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(14 * 24 * 3600)))
+# Staff are logged out after this many idle minutes (guro_jobs/middleware.py); residents are not.
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
+
+# Content-Security-Policy (django-csp): no inline script; a page that needs one uses
+# <script nonce="{{ request.csp_nonce }}">. No inline style either: use static CSS files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Login throttling (django-axes) on every login path: after LOGIN_FAILURE_LIMIT failures for one
+# username from one address, that pair is locked for LOGIN_LOCKOUT_MINUTES.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "guro_jobs.views.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "guro_jobs.security.client_ip"
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
+
+# Optional two-factor login for staff (django-otp TOTP; enrolment in docs/DEPLOY.md).
+OTP_TOTP_ISSUER = "구로 일자리 포털"
 
 LOGGING = {
     "version": 1,

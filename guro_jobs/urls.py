@@ -10,6 +10,7 @@ admin.site.index_title = _("일자리지원과 업무")
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("ops/ping", views.ping, name="ping"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,6 @@
-from django.http import JsonResponse
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -10,3 +12,16 @@ from guro_jobs.health import broker_status, database_status
 def healthz(request):
     """Open to anyone and never a 500: always 200, each part "ok", "eager" or "down"."""
     return JsonResponse({"database": database_status(), "broker": broker_status()})
+
+
+@require_GET
+def ping(request):
+    """The cheapest page the server can give: the floor for the load test (bench/)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def login_locked_out(request, credentials, *args, **kwargs):
+    """What django-axes shows on every login path once a username and address are locked."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": minutes}
+    return render(request, "guro_jobs/lockout.html", context, status=429)

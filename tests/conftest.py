@@ -31,6 +31,23 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing_and_no_login_throttling():
+    """Hashing with production Argon2 costs ~0.1 s a password; tests use a cheap Argon2. Login
+    throttling is off because test clients' login() calls authenticate() without a request;
+    tests/deploy/test_login_security.py switches it back on."""
+    from django.contrib.auth.hashers import get_hashers, get_hashers_by_algorithm
+    from django.test import override_settings
+
+    with override_settings(
+        PASSWORD_HASHERS=["tests.hashers.FastArgon2PasswordHasher", *settings.PASSWORD_HASHERS],
+        AXES_ENABLED=False,
+    ):
+        get_hashers.cache_clear()
+        get_hashers_by_algorithm.cache_clear()
+        yield
+
+
 @pytest.fixture(autouse=True)
 def eager_celery():
     """Unit tests run tasks in-process; tests that use `celery_worker` switch this off."""

@@ -8,7 +8,13 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-REGISTERED = sorted((model._meta.app_label, model._meta.model_name) for model in admin.site._registry)
+# Login lockouts (axes) and TOTP devices (otp_totp) are superuser tools (docs/DEPLOY.md).
+SUPERUSER_ONLY_APPS = {"axes", "otp_totp"}
+REGISTERED = sorted(
+    (model._meta.app_label, model._meta.model_name)
+    for model in admin.site._registry
+    if model._meta.app_label not in SUPERUSER_ONLY_APPS
+)
 PROGRAM_MODELS = [
     key
     for key in REGISTERED
