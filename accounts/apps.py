@@ -3,9 +3,12 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _sync_roles(sender, apps, **kwargs):
+def _sync_roles(sender, apps=None, **kwargs):
     from accounts.roles import sync_role_permissions
 
+    # `flush` (run after every transactional test) sends post_migrate without `apps`.
+    if apps is None:
+        from django.apps import apps
     sync_role_permissions(apps)
 
 
