@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
 from employers.models import Agreement
-from placements.models import JobApplication, RetentionCheck
+from placements.models import JobApplication, Placement, RetentionCheck
 from programs.models import Program, ProgramApplication
 from references.models import AdministrativeDong, PriorityGroup
 from reports import selectors
@@ -79,15 +79,14 @@ def _count_subquery(queryset, field):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def _sector_counts(prefix, first_year, last_year):
-    """Filtered counts total/public/private of the actual placements reached through `prefix`."""
-    rule = selectors.actual_q(first_year=first_year, last_year=last_year, prefix=prefix)
-    relation = prefix.rstrip("_") or "pk"
-    return {
-        "total": Count(relation, filter=rule),
-        "public": Count(relation, filter=rule & Q(**{f"{prefix}sector": "public"})),
-        "private": Count(relation, filter=rule & Q(**{f"{prefix}sector": "private"})),
-    }
+def _counts_by(rows, key):
+    """{key value: {"total", "public", "private"}} from rows of (key, sector, count)."""
+    result = {}
+    for row in rows:
+        counts = result.setdefault(row[key], {"total": 0, "public": 0, "private": 0})
+        counts[row["sector"]] += row["count"]
+        counts["total"] += row["count"]
+    return result
 
 
 def _sector_rows(targets, actuals):
@@ -210,41 +209,38 @@ def _programs(year):
 
 def _agreements(year):
     """Per agreement in force by the year's end: hires and Guro residents among them, in the
-    year and cumulative, against the local-hire quota (a Target if set, else hires × share)."""
-    prefix = "placements__"
-    to_date = selectors.actual_q(first_year=None, last_year=year, prefix=prefix)
-    in_year = selectors.actual_q(first_year=year, last_year=year, prefix=prefix)
-    local = Q(placements__guro_resident_at_hire=True)
+    year and cumulative, against the local-hire quota (a Target if set, else hires × share).
+    One GROUP BY over the placements, one read of the (few) agreements."""
+    in_year = selectors.actual_q(first_year=year, last_year=year)
+    local = Q(guro_resident_at_hire=True)
+    counts = {
+        row["agreement_id"]: row
+        for row in selectors.actual_placements_between(first_year=None, last_year=year)
+        .filter(agreement__isnull=False)
+        .order_by()
+        .values("agreement_id")
+        .annotate(
+            hires=Count("pk"),
+            local_hires=Count("pk", filter=local),
+            year_hires=Count("pk", filter=in_year),
+            year_local_hires=Count("pk", filter=in_year & local),
+        )
+    }
     quota_target = Target.objects.filter(scope=Target.Scope.AGREEMENT, agreement=OuterRef("pk")).order_by(
         "-pk"
     )
-    rows = (
-        Agreement.objects.filter(starts_on__lte=datetime.date(year, 12, 31))
-        .annotate(
-            hires=Count("placements", filter=to_date),
-            local_hires=Count("placements", filter=to_date & local),
-            year_hires=Count("placements", filter=in_year),
-            year_local_hires=Count("placements", filter=in_year & local),
-            quota_target=Subquery(quota_target.values("count")[:1]),
-        )
+    agreements = (
+        Agreement.objects.filter(Q(starts_on__lte=datetime.date(year, 12, 31)) | Q(pk__in=list(counts)))
+        .annotate(quota_target=Subquery(quota_target.values("count")[:1]))
         .order_by("starts_on", "pk")
         .values(
-            "id",
-            "title",
-            "employer__name",
-            "starts_on",
-            "planned_hires",
-            "local_hire_share",
-            "hires",
-            "local_hires",
-            "year_hires",
-            "year_local_hires",
-            "quota_target",
+            "id", "title", "employer__name", "starts_on", "planned_hires", "local_hire_share", "quota_target"
         )
     )
+    empty = {"hires": 0, "local_hires": 0, "year_hires": 0, "year_local_hires": 0}
     result = []
-    for row in rows:
-        share_target = float(row["local_hire_share"])
+    for row in agreements:
+        count = counts.get(row["id"], empty)
         quota = row["quota_target"]
         if quota is None:
             quota = int(
@@ -260,13 +256,13 @@ def _agreements(year):
                 "starts_on": row["starts_on"].isoformat(),
                 "planned_hires": row["planned_hires"],
                 "quota": quota,
-                "hires": row["hires"],
-                "local_hires": row["local_hires"],
-                "quota_rate": achievement_rate(row["local_hires"], quota),
-                "local_share": share(row["local_hires"], row["hires"]),
-                "local_share_target": share_target,
-                "year_hires": row["year_hires"],
-                "year_local_hires": row["year_local_hires"],
+                "hires": count["hires"],
+                "local_hires": count["local_hires"],
+                "quota_rate": achievement_rate(count["local_hires"], quota),
+                "local_share": share(count["local_hires"], count["hires"]),
+                "local_share_target": float(row["local_hire_share"]),
+                "year_hires": count["year_hires"],
+                "year_local_hires": count["year_local_hires"],
             }
         )
     return result
@@ -275,13 +271,15 @@ def _agreements(year):
 def _digital_valley(year):
     """Guro residents hired by Digital Valley firms, in the year and over the plan period to date."""
     plan_last = min(year, selectors.PLAN_LAST_YEAR)
-    in_valley = Q(employer__in_digital_valley=True, guro_resident_at_hire=True)
-    counts = selectors.actual_placements_between(first_year=None, last_year=year).aggregate(
-        in_year=Count("pk", filter=in_valley & selectors.actual_q(first_year=year, last_year=year)),
-        plan_to_date=Count(
-            "pk",
-            filter=in_valley & selectors.actual_q(first_year=selectors.PLAN_FIRST_YEAR, last_year=plan_last),
-        ),
+    counts = (
+        selectors.actual_placements_between(first_year=min(selectors.PLAN_FIRST_YEAR, year), last_year=year)
+        .filter(employer__in_digital_valley=True, guro_resident_at_hire=True)
+        .aggregate(
+            in_year=Count("pk", filter=selectors.actual_q(first_year=year, last_year=year)),
+            plan_to_date=Count(
+                "pk", filter=selectors.actual_q(first_year=selectors.PLAN_FIRST_YEAR, last_year=plan_last)
+            ),
+        )
     )
     target = (
         Target.objects.filter(scope=Target.Scope.DIGITAL_VALLEY)
@@ -301,27 +299,39 @@ def _digital_valley(year):
 
 def _dongs(year):
     """Actual placements per administrative dong of residence at hire (every dong, zeros too),
-    and the placements of people living outside Guro (no dong)."""
-    rows = list(
-        AdministrativeDong.objects.annotate(**_sector_counts("placements__", year, year))
-        .order_by("sort_order", "name")
-        .values("id", "name", "total", "public", "private")
-    )
-    outside = (
+    and those of people living outside Guro (no dong): one GROUP BY dong, sector."""
+    counts = _counts_by(
         selectors.actual_placements(year)
-        .filter(dong_at_hire__isnull=True)
-        .aggregate(**_sector_counts("", year, year))
+        .order_by()
+        .values("dong_at_hire_id", "sector")
+        .annotate(count=Count("pk")),
+        "dong_at_hire_id",
     )
-    return rows, outside
+    zero = {"total": 0, "public": 0, "private": 0}
+    rows = [
+        {"id": dong["id"], "name": dong["name"], **counts.get(dong["id"], zero)}
+        for dong in AdministrativeDong.objects.order_by("sort_order", "name").values("id", "name")
+    ]
+    return rows, counts.get(None, zero)
 
 
 def _priority_groups(year):
-    """Actual placements per priority group held at hire (a person may count in several)."""
-    return list(
-        PriorityGroup.objects.annotate(**_sector_counts("placements__", year, year))
-        .order_by("sort_order", "name")
-        .values("id", "code", "name", "total", "public", "private")
+    """Actual placements per priority group held at hire (a person may count in several):
+    one GROUP BY group, sector over the placement–group links."""
+    links = Placement.priority_groups.through.objects.filter(
+        selectors.actual_q(first_year=year, last_year=year, prefix="placement__")
     )
+    counts = _counts_by(
+        links.order_by()
+        .values("prioritygroup_id", sector=F("placement__sector"))
+        .annotate(count=Count("pk")),
+        "prioritygroup_id",
+    )
+    zero = {"total": 0, "public": 0, "private": 0}
+    return [
+        {**group, **counts.get(group["id"], zero)}
+        for group in PriorityGroup.objects.order_by("sort_order", "name").values("id", "code", "name")
+    ]
 
 
 def _retention(year):
