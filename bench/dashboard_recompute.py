@@ -102,7 +102,7 @@ SELECT r.ids[1 + s.i %% array_length(r.ids, 1)], s.src,
        CASE WHEN s.i %% 2 = 0 THEN 'female' ELSE 'male' END, 18 + s.i %% 50, now()
 FROM (SELECT i,
              CASE WHEN i %% 10 < 4 THEN 'program' WHEN i %% 10 < 6 THEN 'agreement' ELSE 'vacancy' END src,
-             date '2010-01-01' + (i * 7919 %% 2557) started
+             date '2010-01-01' + (i::bigint * 7919 %% 2557)::int started
       FROM generate_series(1, %(placements)s) i) s,
      (SELECT array_agg(id ORDER BY id) ids FROM residents_resident) r,
      (SELECT array_agg(id ORDER BY id) ids FROM employers_employer WHERE name LIKE 'BENCH%%') e,
@@ -125,8 +125,8 @@ WHERE pl.id %% 2 = 0;
 
 INSERT INTO placements_jobapplication (status, created_at, status_changed_at, resident_id, vacancy_id)
 SELECT CASE WHEN i %% 7 = 0 THEN 'referred' WHEN i %% 3 = 0 THEN 'hired' ELSE 'applied' END,
-       timestamptz '2010-01-01 10:00+09' + (i * 7919 %% 2557) * interval '1 day',
-       timestamptz '2010-01-01 10:00+09' + (i * 7919 %% 2557) * interval '1 day',
+       timestamptz '2010-01-01 10:00+09' + (i::bigint * 7919 %% 2557)::int * interval '1 day',
+       timestamptz '2010-01-01 10:00+09' + (i::bigint * 7919 %% 2557)::int * interval '1 day',
        r.ids[1 + i %% array_length(r.ids, 1)], v.ids[1 + (i / array_length(r.ids, 1)) %% array_length(v.ids, 1)]
 FROM generate_series(1, %(placements)s / 2) i,
      (SELECT array_agg(id ORDER BY id) ids FROM residents_resident) r,

@@ -2,6 +2,7 @@
 
 import logging
 
+from celery.backends.base import DisabledBackend
 from celery.result import AsyncResult
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
@@ -110,11 +111,13 @@ def recompute(request):
 
 
 def _status(task_id, year):
-    try:
-        result = AsyncResult(task_id, app=celery_app)
-        state, info = result.state, result.info
-    except BROKER_ERRORS:
-        state, info = "UNKNOWN", None
+    state, info = "UNKNOWN", None
+    if not isinstance(celery_app.backend, DisabledBackend):  # no result backend: state unknown
+        try:
+            result = AsyncResult(task_id, app=celery_app)
+            state, info = result.state, result.info
+        except BROKER_ERRORS:
+            pass
     status = {"state": state, "finished": state == "SUCCESS", "failed": state in {"FAILURE", "REVOKED"}}
     if state == "PROGRESS" and isinstance(info, dict):
         status.update(done=info.get("done", 0), total=info.get("total", 0))
