@@ -91,7 +91,7 @@ def test_command_without_a_year_recomputes_every_year(hand_counted):
     assert DashboardSnapshot.objects.count() == 5
 
 
-def test_status_endpoint_answers_even_without_a_result_backend(client, staff_user):
+def test_status_endpoint_answers_for_an_unknown_task_whatever_the_backend(client, staff_user):
     client.force_login(staff_user)
     response = client.get(reverse("reports:recompute_status", args=["no-such-task"]), {"year": 2011})
     assert response.status_code == 200
