@@ -189,3 +189,12 @@ def test_api_returns_the_latest_snapshot(client, manager_user, snapshot_2011):
 def test_api_answers_404_for_a_year_not_computed(client, staff_user, db):
     client.force_login(staff_user)
     assert client.get(reverse("api-dashboard", args=[2013])).status_code == 404
+
+
+def test_progress_page_shows_a_progress_bar_while_the_task_is_not_done(client, manager_user):
+    client.force_login(manager_user)
+    response = client.get(reverse("reports:recompute_progress", args=["not-finished-yet"]), {"year": 2011})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<progress" in page and 'aria-live="polite"' in page
+    assert reverse("reports:recompute_status", args=["not-finished-yet"]) in page
