@@ -205,7 +205,10 @@ CELERY_BROKER_CONNECTION_RETRY = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None  # a worker waits for the broker to come back
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Redelivered after a worker dies mid-task (acks_late); longer than the hard time limit.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+    "socket_connect_timeout": 2,
+}
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 # Publishing gives up quickly so a web request can say "unavailable" (guro_jobs/tasks_util.py).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
@@ -217,6 +220,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_TASK_TRACK_STARTED = True
 CELERY_BEAT_SCHEDULE = {
+    # Every night at 02:00 Seoul time (CELERY_TIMEZONE).
+    "recompute-dashboards-nightly": {
+        "task": "reports.recompute_all_dashboards",
+        "schedule": crontab(hour=2, minute=0),
+    },
     "anonymise-expired-residents": {
         "task": "residents.tasks.anonymise_expired_residents",
         "schedule": crontab(hour=3, minute=30),

@@ -73,7 +73,12 @@ class PlacementAdmin(admin.ModelAdmin):
 @admin.register(RetentionCheck)
 class RetentionCheckAdmin(admin.ModelAdmin):
     list_display = ["placement", "months_after_start", "due_on", "checked_on", "still_employed"]
-    list_filter = ["months_after_start", "still_employed", ("checked_on", admin.EmptyFieldListFilter)]
+    list_filter = [
+        "months_after_start",
+        "still_employed",
+        ("checked_on", admin.EmptyFieldListFilter),
+        "placement__started_on",
+    ]
     search_fields = ["placement__resident__name"]
     date_hierarchy = "due_on"
     autocomplete_fields = ["placement"]
