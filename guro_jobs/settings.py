@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "placements",
     "reports",
     "notifications",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -170,3 +171,8 @@ LOGGING = {
 # The retention period stated in the PIPA consent text (years after last activity).
 RESIDENT_RETENTION_YEARS = int(os.environ.get("RESIDENT_RETENTION_YEARS", "3"))
 CONSENT_TEXT_VERSION = "2026-11"
+
+# Personal-data access log (PIPA safeguard standard Art. 8): kept at least this many years (no task
+# deletes it); the monthly review flags accounts that viewed at least this many residents.
+AUDIT_LOG_RETENTION_YEARS = int(os.environ.get("AUDIT_LOG_RETENTION_YEARS", "2"))
+AUDIT_MANY_VIEWS_THRESHOLD = int(os.environ.get("AUDIT_MANY_VIEWS_THRESHOLD", "200"))

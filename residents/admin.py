@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from audit.models import PersonalDataAccess
+from audit.services import log_access
 from placements.models import JobApplication
 from programs.models import ProgramApplication
 from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
@@ -56,8 +58,13 @@ class LivesInGuroFilter(admin.SimpleListFilter):
         return queryset
 
 
+Action = PersonalDataAccess.Action
+
+
 @admin.register(Resident)
 class ResidentAdmin(admin.ModelAdmin):
+    """Every view, entry, change and deletion of a resident here is written to the access log."""
+
     list_display = [
         "name",
         "birth_date",
@@ -117,6 +124,47 @@ class ResidentAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            log_access(
+                request=request,
+                action=Action.VIEW,
+                target=_("구직자 목록"),
+                detail=request.GET.urlencode(),
+                row_count=len(changelist.result_list),
+            )
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            resident = self.get_object(request, object_id)
+            if resident is not None:
+                log_access(request=request, action=Action.VIEW, resident=resident, target=_("구직자 상세"))
+        return response
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        changed = ", ".join(form.changed_data) if change else ""
+        log_access(
+            request=request,
+            action=Action.CHANGE if change else Action.ADD,
+            resident=obj,
+            target=_("구직자 상세"),
+            detail=changed,
+        )
+
+    def delete_model(self, request, obj):
+        log_access(request=request, action=Action.DELETE, resident=obj, target=_("구직자 상세"))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for resident in queryset:
+            log_access(request=request, action=Action.DELETE, resident=resident, target=_("구직자 목록"))
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(ConsentRecord)
