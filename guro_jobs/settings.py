@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "reports",
     "notifications",
     "audit",
+    "spreadsheets",
 ]
 
 MIDDLEWARE = [
