@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from employers.models import Agreement, Employer, Vacancy
+from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
 class AgreementInline(admin.StackedInline):
@@ -17,7 +18,7 @@ class VacancyInline(admin.TabularInline):
 
 
 @admin.register(Employer)
-class EmployerAdmin(admin.ModelAdmin):
+class EmployerAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = ["name", "business_number", "kind", "industry", "dong", "in_digital_valley", "headcount"]
     list_filter = ["kind", "in_digital_valley", "dong"]
     search_fields = ["name", "business_number", "industry"]
@@ -27,7 +28,7 @@ class EmployerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = ["title", "employer", "signed_on", "planned_hires", "local_hire_share", "local_hire_quota"]
     list_filter = ["signed_on"]
     search_fields = ["title", "employer__name"]
@@ -41,7 +42,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Vacancy)
-class VacancyAdmin(admin.ModelAdmin):
+class VacancyAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "employer",

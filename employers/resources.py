@@ -70,8 +70,8 @@ class EmployerResource(KoreanModelResource):
             return None  # without a business number every row is a new employer
         return Employer.objects.filter(business_number=text(number)).first()
 
-    def get_export_queryset(self, request=None):
-        return Employer.objects.select_related("dong")
+    def with_related(self, queryset):
+        return queryset.select_related("dong")
 
 
 class VacancyResource(KoreanModelResource):
@@ -128,7 +128,5 @@ class VacancyResource(KoreanModelResource):
             return None
         return Vacancy.objects.filter(pk=pk).first() if pk else None
 
-    def get_export_queryset(self, request=None):
-        return Vacancy.objects.select_related("employer", "occupation", "dong").prefetch_related(
-            "required_skills"
-        )
+    def with_related(self, queryset):
+        return queryset.select_related("employer", "occupation", "dong").prefetch_related("required_skills")

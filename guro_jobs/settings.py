@@ -177,3 +177,8 @@ CONSENT_TEXT_VERSION = "2026-11"
 # deletes it); the monthly review flags accounts that viewed at least this many residents.
 AUDIT_LOG_RETENTION_YEARS = int(os.environ.get("AUDIT_LOG_RETENTION_YEARS", "2"))
 AUDIT_MANY_VIEWS_THRESHOLD = int(os.environ.get("AUDIT_MANY_VIEWS_THRESHOLD", "200"))
+
+# Spreadsheet imports: files with more rows than this run on a Celery worker with a progress bar;
+# the report page lists at most SPREADSHEET_REPORT_ROWS rows (errors are always listed in full).
+SPREADSHEET_SYNC_ROWS = int(os.environ.get("SPREADSHEET_SYNC_ROWS", "500"))
+SPREADSHEET_REPORT_ROWS = int(os.environ.get("SPREADSHEET_REPORT_ROWS", "1000"))

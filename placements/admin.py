@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
+from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
 class JobApplicationEventInline(admin.TabularInline):
@@ -14,7 +15,7 @@ class JobApplicationEventInline(admin.TabularInline):
 
 
 @admin.register(JobApplication)
-class JobApplicationAdmin(admin.ModelAdmin):
+class JobApplicationAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = ["resident", "vacancy", "status", "referred_by", "created_at", "status_changed_at"]
     list_filter = ["status", "vacancy__employer__kind"]
     search_fields = ["resident__name", "vacancy__title", "vacancy__employer__name"]
@@ -32,7 +33,7 @@ class RetentionCheckInline(admin.TabularInline):
 
 
 @admin.register(Placement)
-class PlacementAdmin(admin.ModelAdmin):
+class PlacementAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = [
         "resident",
         "source",
@@ -71,7 +72,7 @@ class PlacementAdmin(admin.ModelAdmin):
 
 
 @admin.register(RetentionCheck)
-class RetentionCheckAdmin(admin.ModelAdmin):
+class RetentionCheckAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = ["placement", "months_after_start", "due_on", "checked_on", "still_employed"]
     list_filter = ["months_after_start", "still_employed", ("checked_on", admin.EmptyFieldListFilter)]
     search_fields = ["placement__resident__name"]

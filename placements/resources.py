@@ -137,7 +137,5 @@ class PlacementResource(KoreanModelResource):
     def after_save_instance(self, instance, row, **kwargs):
         create_retention_checks(placement=instance)
 
-    def get_export_queryset(self, request=None):
-        return Placement.objects.select_related(
-            "resident", "employer", "agreement", "program", "dong_at_hire"
-        )
+    def with_related(self, queryset):
+        return queryset.select_related("resident", "employer", "agreement", "program", "dong_at_hire")

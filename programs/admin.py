@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from programs import services
 from programs.models import Program, ProgramApplication, ProgramApplicationEvent, ProgramPriorityWeight
 from programs.selection import TIE_BREAK_RULE, places_taken, rank_applications
+from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
 class ProgramPriorityWeightInline(admin.TabularInline):
@@ -19,7 +20,7 @@ class ProgramPriorityWeightInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = [
         "code",
         "name",
@@ -146,7 +147,7 @@ class ProgramApplicationEventInline(admin.TabularInline):
 
 
 @admin.register(ProgramApplication)
-class ProgramApplicationAdmin(admin.ModelAdmin):
+class ProgramApplicationAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = [
         "resident",
         "program",

@@ -6,6 +6,7 @@ from audit.services import log_access
 from placements.models import JobApplication
 from programs.models import ProgramApplication
 from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
+from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
 class ResidentPriorityGroupInline(admin.TabularInline):
@@ -62,7 +63,7 @@ Action = PersonalDataAccess.Action
 
 
 @admin.register(Resident)
-class ResidentAdmin(admin.ModelAdmin):
+class ResidentAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     """Every view, entry, change and deletion of a resident here is written to the access log."""
 
     list_display = [

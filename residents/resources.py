@@ -101,7 +101,7 @@ class ResidentResource(KoreanModelResource):
     def init_instance(self, row=None):
         return Resident(last_active_at=timezone.now())
 
-    def get_export_queryset(self, request=None):
-        return Resident.objects.select_related("dong").prefetch_related(
+    def with_related(self, queryset):
+        return queryset.select_related("dong").prefetch_related(
             "priority_groups", "skills", "desired_occupations"
         )

@@ -54,6 +54,15 @@ class KoreanModelResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def with_related(self, queryset):
+        """The export queryset with the joins and prefetches its columns need (no query per row)."""
+        return queryset
+
+    def get_export_queryset(self, request=None):
+        # The admin list's default order, so the command's file matches the admin's export.
+        model = self._meta.model
+        return self.with_related(model.objects.order_by(*(model._meta.ordering or ["pk"])))
+
     def after_import_row(self, row, row_result, **kwargs):
         if self.progress and kwargs.get("row_number"):
             self.progress(kwargs["row_number"])
@@ -63,3 +72,33 @@ class KoreanModelResource(resources.ModelResource):
         skip_diff = True
         skip_html_diff = True
         report_skipped = True
+
+
+def generic_resource_class(model):
+    """A resource for any admin list: every concrete field under its Korean verbose name."""
+    from django.db import models as djmodels
+
+    from spreadsheets.widgets import BooleanWidget, ChoiceWidget, DateTimeWidget, DateWidget
+
+    attrs = {}
+    names = []
+    for model_field in model._meta.concrete_fields:
+        if isinstance(model_field, djmodels.BinaryField):
+            continue
+        if model_field.choices:
+            choices = type("Choices", (), {"choices": model_field.choices})
+            widget = ChoiceWidget(choices)
+        elif isinstance(model_field, djmodels.DateTimeField):
+            widget = DateTimeWidget()
+        elif isinstance(model_field, djmodels.DateField):
+            widget = DateWidget()
+        elif isinstance(model_field, djmodels.BooleanField):
+            widget = BooleanWidget()
+        else:
+            widget = TextWidget()
+        header = "번호" if model_field.primary_key else str(model_field.verbose_name)
+        attrs[model_field.name] = column(model_field.name, header, widget, readonly=True)
+        names.append(model_field.name)
+    meta = type("Meta", (KoreanModelResource.Meta,), {"model": model, "fields": names, "export_order": names})
+    attrs["Meta"] = meta
+    return type(f"{model.__name__}ExportResource", (KoreanModelResource,), attrs)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export.results import RowResult
 
@@ -216,6 +216,15 @@ def import_spreadsheet(*, kind, content, filename, dry_run, by=None, request=Non
     return report
 
 
+def resource_for_model(model):
+    """The import/export resource of a model, or a generic one (Korean verbose names) for the rest."""
+    from spreadsheets.registry import kind_for_model
+    from spreadsheets.resources import generic_resource_class
+
+    kind = kind_for_model(model)
+    return kind.resource_class() if kind else generic_resource_class(model)()
+
+
 def export_dataset(*, kind, queryset=None):
     resource = KINDS[kind].resource_class()
     with translation.override("ko"):
@@ -229,21 +238,63 @@ def render_dataset(dataset, file_format):
     return dataset.export("xlsx")
 
 
-def export_spreadsheet(*, kind, file_format, reason, by=None, request=None, queryset=None):
-    """The export admin pages and `export_data` share: the file's bytes, logged with reason and rows."""
+def export_spreadsheet(*, file_format, reason, kind=None, queryset=None, by=None, request=None):
+    """The export the admin lists and `export_data` share: the file's bytes, logged with its
+    reason and row count in the personal-data access log."""
     if file_format not in FORMATS:
         raise ValidationError(_("엑셀(.xlsx) 또는 CSV(.csv)만 내보낼 수 있습니다."))
     if not str(reason).strip():
-        raise ValidationError(_("개인정보를 내려받는 사유를 적어 주세요."))
-    if queryset is None:
-        queryset = KINDS[kind].resource_class().get_export_queryset()
-    dataset = export_dataset(kind=kind, queryset=queryset)
+        raise ValidationError(_("내려받는 사유를 적어 주세요."))
+    if kind is not None:
+        resource = KINDS[kind].resource_class()
+        label = KINDS[kind].label
+        if queryset is None:
+            queryset = resource.get_export_queryset()
+    else:
+        resource = resource_for_model(queryset.model)
+        label = queryset.model._meta.verbose_name_plural
+        queryset = resource.with_related(queryset)
+    with translation.override("ko"):
+        dataset = resource.export(queryset=queryset)
     log_access(
         request=request,
         account=by,
         action=PersonalDataAccess.Action.EXPORT,
-        target=_("%(kind)s 내보내기 (%(format)s)") % {"kind": KINDS[kind].label, "format": file_format},
+        target=_("%(kind)s 내보내기 (%(format)s)") % {"kind": label, "format": file_format},
         detail=reason,
         row_count=len(dataset),
     )
     return render_dataset(dataset, file_format)
+
+
+def count_rows(content, filename):
+    return len(read_dataset(content, filename))
+
+
+def run_import_job(*, job, dry_run, progress=None):
+    """Check or write an uploaded job's file and keep the report on the job."""
+    from spreadsheets.models import ImportJob
+
+    Status = ImportJob.Status
+    job.status = Status.CHECKING if dry_run else Status.IMPORTING
+    job.save(update_fields=["status"])
+    try:
+        report = import_spreadsheet(
+            kind=job.kind,
+            content=bytes(job.content),
+            filename=job.filename,
+            dry_run=dry_run,
+            by=job.created_by,
+            progress=progress,
+        )
+    except ValidationError as error:
+        report = ImportReport(kind=job.kind, dry_run=dry_run, problems=error.messages)
+    if report.has_errors:
+        job.status = Status.INVALID
+    else:
+        job.status = Status.CHECKED if dry_run else Status.IMPORTED
+    job.report = report.as_dict()
+    job.total_rows = len(report.rows)
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "report", "total_rows", "finished_at"])
+    return report
