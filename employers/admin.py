@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from employers.models import Agreement, Employer, Vacancy
+from placements.admin_matching import VacancyMatchingMixin
 from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
@@ -42,7 +43,7 @@ class AgreementAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
 
 
 @admin.register(Vacancy)
-class VacancyAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
+class VacancyAdmin(VacancyMatchingMixin, SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "employer",
@@ -58,5 +59,5 @@ class VacancyAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     search_fields = ["title", "employer__name", "description"]
     date_hierarchy = "posted_on"
     autocomplete_fields = ["employer", "agreement", "occupation", "dong", "required_skills"]
-    readonly_fields = ["monthly_wage", "approved_at", "approved_by", "created_at"]
+    readonly_fields = ["monthly_wage", "approved_at", "approved_by", "created_at", "matches_link"]
     list_select_related = ["employer", "occupation"]

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import PersonalDataAccess
 from audit.services import log_access
+from placements.admin_matching import ResidentMatchingMixin
 from placements.models import JobApplication
 from programs.models import ProgramApplication
 from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
@@ -63,7 +64,7 @@ Action = PersonalDataAccess.Action
 
 
 @admin.register(Resident)
-class ResidentAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
+class ResidentAdmin(ResidentMatchingMixin, SpreadsheetExportMixin, admin.ModelAdmin):
     """Every view, entry, change and deletion of a resident here is written to the access log."""
 
     list_display = [
@@ -89,7 +90,7 @@ class ResidentAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     search_fields = ["name", "phone", "email"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["dong", "skills", "desired_occupations", "user"]
-    readonly_fields = ["created_at", "updated_at", "anonymised_at"]
+    readonly_fields = ["created_at", "updated_at", "anonymised_at", "matches_link"]
     list_select_related = ["dong"]
     inlines = [
         ResidentPriorityGroupInline,
@@ -106,7 +107,15 @@ class ResidentAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
         ),
         (
             _("희망 일자리"),
-            {"fields": ["skills", "desired_occupations", "desired_employment_types", "desired_monthly_wage"]},
+            {
+                "fields": [
+                    "skills",
+                    "desired_occupations",
+                    "desired_employment_types",
+                    "desired_monthly_wage",
+                    "matches_link",
+                ]
+            },
         ),
         (
             _("개인정보 동의"),
