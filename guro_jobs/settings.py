@@ -182,3 +182,13 @@ AUDIT_MANY_VIEWS_THRESHOLD = int(os.environ.get("AUDIT_MANY_VIEWS_THRESHOLD", "2
 # the report page lists at most SPREADSHEET_REPORT_ROWS rows (errors are always listed in full).
 SPREADSHEET_SYNC_ROWS = int(os.environ.get("SPREADSHEET_SYNC_ROWS", "500"))
 SPREADSHEET_REPORT_ROWS = int(os.environ.get("SPREADSHEET_REPORT_ROWS", "1000"))
+
+# Periodic tasks (celery beat). Each app adds its own entry.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["placements-create-due-retention-checks"] = {
+    "task": "placements.tasks.create_due_retention_checks",
+    "schedule": crontab(hour=6, minute=0),
+}
+# Follow-ups due within this many days are listed as "확인 필요" for staff.
+RETENTION_DUE_SOON_DAYS = int(os.environ.get("RETENTION_DUE_SOON_DAYS", "14"))
