@@ -91,12 +91,28 @@ class ResidentResource(KoreanModelResource):
 
     def get_instance(self, instance_loader, row):
         try:
-            params = {field: self.fields[field].clean(row) for field in self.get_import_id_fields()}
+            key = tuple(self.fields[field].clean(row) for field in self.get_import_id_fields())
         except (ValueError, KeyError):
             return None  # the bad cell is reported when the row is imported
-        if any(value in (None, "") for value in params.values()):
+        if any(value in (None, "") for value in key):
             return None
-        return Resident.objects.filter(**params).order_by("pk").first()
+        pk = self.known_residents().get(key)
+        return Resident.objects.filter(pk=pk).first() if pk else None
+
+    def known_residents(self):
+        """{(name, birth date, phone): id} of every resident, read once per import (one query
+        instead of one per row)."""
+        if getattr(self, "_known", None) is None:
+            self._known = {}
+            for pk, name, birth_date, phone in Resident.objects.order_by("-pk").values_list(
+                "pk", "name", "birth_date", "phone"
+            ):
+                self._known[(name, birth_date, phone)] = pk  # the oldest record wins
+        return self._known
+
+    def after_save_instance(self, instance, row, **kwargs):
+        # A person listed twice in one file is recognised on the second row.
+        self.known_residents()[(instance.name, instance.birth_date, instance.phone)] = instance.pk
 
     def init_instance(self, row=None):
         return Resident(last_active_at=timezone.now())

@@ -54,6 +54,42 @@ class KoreanModelResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """full_clean, less the foreign keys a lookup widget just read from the database (their
+        existence is proven, so re-checking would cost one query per row per column)."""
+        errors = dict(import_validation_errors or {})
+        looked_up = {
+            field.attribute
+            for field in self.get_import_fields()
+            if isinstance(field.widget, widgets.ForeignKeyWidget)
+            and getattr(instance, f"{field.attribute}_id", None) is not None
+        }
+        try:
+            instance.full_clean(exclude=set(errors) | looked_up, validate_unique=validate_unique)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        instance._imported_as_new = is_create
+        super().save_instance(instance, is_create, row, **kwargs)
+
+    def save_m2m(self, instance, row, **kwargs):
+        """Set the many-to-many cells; a new record with an empty cell needs no query at all."""
+        for field in self.get_import_fields():
+            if not isinstance(field.widget, widgets.ManyToManyWidget) or field.readonly:
+                continue
+            if field.column_name not in row:
+                continue
+            values = field.clean(row)
+            manager = getattr(instance, field.attribute)
+            if getattr(instance, "_imported_as_new", False):
+                if values:
+                    manager.add(*values)
+            else:
+                manager.set(values)
+
     def with_related(self, queryset):
         """The export queryset with the joins and prefetches its columns need (no query per row)."""
         return queryset
