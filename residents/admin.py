@@ -1,4 +1,9 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import PersonalDataAccess
@@ -90,7 +95,7 @@ class ResidentAdmin(ResidentMatchingMixin, SpreadsheetExportMixin, admin.ModelAd
     search_fields = ["name", "phone", "email"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["dong", "skills", "desired_occupations", "user"]
-    readonly_fields = ["created_at", "updated_at", "anonymised_at", "matches_link"]
+    readonly_fields = ["created_at", "updated_at", "anonymised_at", "matches_link", "print_link"]
     list_select_related = ["dong"]
     inlines = [
         ResidentPriorityGroupInline,
@@ -99,7 +104,10 @@ class ResidentAdmin(ResidentMatchingMixin, SpreadsheetExportMixin, admin.ModelAd
         ConsentRecordInline,
     ]
     fieldsets = [
-        (_("기본 정보"), {"fields": ["user", "name", "birth_date", "gender", "phone", "email"]}),
+        (
+            _("기본 정보"),
+            {"fields": ["user", "name", "birth_date", "gender", "phone", "email", "print_link"]},
+        ),
         (_("거주지"), {"fields": ["dong", "outside_region"]}),
         (
             _("학력·고용"),
@@ -134,6 +142,27 @@ class ResidentAdmin(ResidentMatchingMixin, SpreadsheetExportMixin, admin.ModelAd
             },
         ),
     ]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.print_view)
+        return [path("<int:resident_id>/print/", view, name="residents_resident_print")] + super().get_urls()
+
+    @admin.display(description=_("출력"))
+    def print_link(self, resident):
+        if not resident.pk:
+            return "-"
+        url = reverse("admin:residents_resident_print", args=[resident.pk])
+        return format_html('<a href="{}" target="_blank">{}</a>', url, _("구직자 카드 인쇄"))
+
+    def print_view(self, request, resident_id):
+        """A printable card of the resident; printing is logged (PIPA Art. 8)."""
+        resident = get_object_or_404(Resident, pk=resident_id)
+        if not self.has_view_permission(request, resident):
+            raise PermissionDenied
+        log_access(
+            request=request, action=Action.PRINT, resident=resident, target=_("구직자 카드 인쇄"), row_count=1
+        )
+        return TemplateResponse(request, "admin/residents/resident/print.html", {"resident": resident})
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

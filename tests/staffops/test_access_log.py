@@ -161,3 +161,14 @@ def test_the_database_refuses_to_update_or_delete_entries_on_postgresql():
     with pytest.raises(DatabaseError), transaction.atomic():
         PersonalDataAccess.objects.filter(pk=entry.pk).delete()
     assert PersonalDataAccess.objects.filter(pk=entry.pk, detail="").exists()
+
+
+def test_printing_a_resident_card_is_logged(client, staff_user):
+    resident = factories.ResidentFactory(name="인쇄대상")
+    client.force_login(staff_user)
+    response = client.get(reverse("admin:residents_resident_print", args=[resident.pk]))
+    assert response.status_code == 200
+    assert "인쇄대상" in response.content.decode()
+    entry = PersonalDataAccess.objects.get(action=Action.PRINT)
+    assert entry.resident_id == resident.pk
+    assert entry.account == staff_user
