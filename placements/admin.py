@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin_mixins import LogsResidentAccessMixin
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
 from placements.services import record_retention_check
 from spreadsheets.admin_export import SpreadsheetExportMixin
@@ -22,7 +23,7 @@ class JobApplicationEventInline(admin.TabularInline):
 
 
 @admin.register(JobApplication)
-class JobApplicationAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
+class JobApplicationAdmin(LogsResidentAccessMixin, SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = ["resident", "vacancy", "status", "referred_by", "created_at", "status_changed_at"]
     list_filter = ["status", "vacancy__employer__kind"]
     search_fields = ["resident__name", "vacancy__title", "vacancy__employer__name"]
@@ -40,7 +41,7 @@ class RetentionCheckInline(admin.TabularInline):
 
 
 @admin.register(Placement)
-class PlacementAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
+class PlacementAdmin(LogsResidentAccessMixin, SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = [
         "resident",
         "source",

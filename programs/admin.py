@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from audit.admin_mixins import LogsResidentAccessMixin
 from programs import services
 from programs.models import Program, ProgramApplication, ProgramApplicationEvent, ProgramPriorityWeight
 from programs.selection import TIE_BREAK_RULE, places_taken, rank_applications
@@ -147,7 +148,7 @@ class ProgramApplicationEventInline(admin.TabularInline):
 
 
 @admin.register(ProgramApplication)
-class ProgramApplicationAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
+class ProgramApplicationAdmin(LogsResidentAccessMixin, SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = [
         "resident",
         "program",

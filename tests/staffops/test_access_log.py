@@ -172,3 +172,13 @@ def test_printing_a_resident_card_is_logged(client, staff_user):
     entry = PersonalDataAccess.objects.get(action=Action.PRINT)
     assert entry.resident_id == resident.pk
     assert entry.account == staff_user
+
+
+def test_opening_an_application_or_placement_is_logged_against_its_resident(client, staff_user):
+    placement = factories.PlacementFactory()
+    application = factories.JobApplicationFactory()
+    client.force_login(staff_user)
+    assert client.get(reverse("admin:placements_placement_change", args=[placement.pk])).status_code == 200
+    assert client.get(reverse("admin:placements_jobapplication_change", args=[application.pk])).status_code == 200
+    logged = set(PersonalDataAccess.objects.values_list("resident_id", flat=True))
+    assert logged == {placement.resident_id, application.resident_id}
