@@ -21,10 +21,13 @@ ROLE_LABELS = {
 }
 
 # Apps whose models district staff manage in full and managers may view.
-PROGRAM_APPS = ["references", "residents", "programs", "employers", "placements", "reports"]
+PROGRAM_APPS = ["references", "residents", "programs", "employers", "placements", "reports", "spreadsheets"]
 
 # Models no role may change or delete from the application (append-only records).
-READ_ONLY_MODELS = set()
+READ_ONLY_MODELS = {("audit", "personaldataaccess")}
+
+# Apps only the privacy supervisor (and superusers) may read: the personal-data access log.
+SUPERVISED_APPS = ["audit"]
 
 
 def permissions_for(role, all_permissions):
@@ -41,6 +44,8 @@ def permissions_for(role, all_permissions):
         elif role == DISTRICT_STAFF and app_label == "auth" and model == "group" and action == "view":
             result.add((app_label, codename))
         elif role == MANAGER and app_label in PROGRAM_APPS and action == "view":
+            result.add((app_label, codename))
+        elif role == PRIVACY_SUPERVISOR and app_label in SUPERVISED_APPS and action == "view":
             result.add((app_label, codename))
     return result
 

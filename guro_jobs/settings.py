@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "placements",
     "reports",
     "notifications",
+    "audit",
+    "spreadsheets",
 ]
 
 MIDDLEWARE = [
@@ -299,3 +301,23 @@ LOGGING = {
 # The retention period stated in the PIPA consent text (years after last activity).
 RESIDENT_RETENTION_YEARS = int(os.environ.get("RESIDENT_RETENTION_YEARS", "3"))
 CONSENT_TEXT_VERSION = "2026-11"
+
+# Personal-data access log (PIPA safeguard standard Art. 8): kept at least this many years (no task
+# deletes it); the monthly review flags accounts that viewed at least this many residents.
+AUDIT_LOG_RETENTION_YEARS = int(os.environ.get("AUDIT_LOG_RETENTION_YEARS", "2"))
+AUDIT_MANY_VIEWS_THRESHOLD = int(os.environ.get("AUDIT_MANY_VIEWS_THRESHOLD", "200"))
+
+# Spreadsheet imports: files with more rows than this run on a Celery worker with a progress bar;
+# the report page lists at most SPREADSHEET_REPORT_ROWS rows (errors are always listed in full).
+SPREADSHEET_SYNC_ROWS = int(os.environ.get("SPREADSHEET_SYNC_ROWS", "500"))
+SPREADSHEET_REPORT_ROWS = int(os.environ.get("SPREADSHEET_REPORT_ROWS", "1000"))
+
+# Periodic tasks (celery beat). Each app adds its own entry.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["placements-create-due-retention-checks"] = {
+    "task": "placements.tasks.create_due_retention_checks",
+    "schedule": crontab(hour=6, minute=0),
+}
+# Follow-ups due within this many days are listed as "확인 필요" for staff.
+RETENTION_DUE_SOON_DAYS = int(os.environ.get("RETENTION_DUE_SOON_DAYS", "14"))

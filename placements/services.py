@@ -208,3 +208,31 @@ def create_retention_checks(*, placement):
             if months not in existing
         ]
     )
+
+
+def ensure_retention_checks():
+    """Give every placement its 1/3/6/12-month follow-ups (6 and 12 months mirror the 2nd- and
+    4th-quarter-after-exit employment rates public employment services report). Returns how
+    many placements were completed; running it again does nothing."""
+    from django.db.models import Count
+
+    wanted = len(RetentionCheck.Months.values)
+    incomplete = Placement.objects.annotate(checks=Count("retention_checks")).filter(checks__lt=wanted)
+    count = 0
+    for placement in incomplete.iterator():
+        create_retention_checks(placement=placement)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def record_retention_check(*, check, still_employed, by, note="", checked_on=None):
+    """Staff record a follow-up: still employed or not, on which day, by whom."""
+    check = RetentionCheck.objects.select_for_update().get(pk=check.pk)
+    check.still_employed = still_employed
+    check.checked_on = checked_on or timezone.localdate()
+    check.checked_by = by
+    if note:
+        check.note = note
+    check.save(update_fields=["still_employed", "checked_on", "checked_by", "note"])
+    return check

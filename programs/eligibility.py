@@ -119,8 +119,23 @@ def _priority_group_rule(program, resident, on_day, required_groups, resident_gr
     )
 
 
+# A job seeker counts as long-term unemployed (장기 실업자) after this many months without work.
+LONG_TERM_UNEMPLOYED_MONTHS = 6
+
+
+def months_unemployed(resident, on_day=None):
+    """Full months since the resident's job search started (0 when employed or unknown)."""
+    if resident.employment_status == EmploymentStatus.EMPLOYED or not resident.unemployed_since:
+        return 0
+    on_day = on_day or timezone.localdate()
+    start = resident.unemployed_since
+    months = (on_day.year - start.year) * 12 + on_day.month - start.month - (on_day.day < start.day)
+    return max(months, 0)
+
+
 def resident_priority_group_ids(resident):
-    """Priority groups a resident belongs to, including those that follow from age."""
+    """Priority groups a resident belongs to, including those that follow from age and from
+    the length of the job search (장기 실업)."""
     from references.models import PriorityGroup
 
     ids = set(resident.priority_groups.values_list("pk", flat=True))
@@ -130,6 +145,8 @@ def resident_priority_group_ids(resident):
         derived.append("senior")
     if 15 <= age <= 34:
         derived.append("youth")
+    if months_unemployed(resident) >= LONG_TERM_UNEMPLOYED_MONTHS:
+        derived.append("long_term_unemployed")
     if derived:
         ids |= set(PriorityGroup.objects.filter(code__in=derived).values_list("pk", flat=True))
     return ids

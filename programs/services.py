@@ -1,4 +1,6 @@
-"""Writing program applications: applying, withdrawing and moving them through their statuses."""
+"""Writing program applications: applying, withdrawing, selecting participants and replacing drop-outs."""
+
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -114,3 +116,125 @@ def change_program_application_status(
             },
         )
     return application
+
+
+@dataclass
+class SelectionOutcome:
+    selected: list = field(default_factory=list)
+    waitlisted: list = field(default_factory=list)
+    ineligible: list = field(default_factory=list)
+
+    def summary(self):
+        return _("선발 %(selected)s명, 대기 %(waitlisted)s명, 자격 미달 %(ineligible)s명") % {
+            "selected": len(self.selected),
+            "waitlisted": len(self.waitlisted),
+            "ineligible": len(self.ineligible),
+        }
+
+
+def _set_waitlist_position(application, position, score, reason, by):
+    """Keep a waitlisted application's place in line up to date (a new event only when it moves)."""
+    if application.status != Status.WAITLISTED:
+        return change_program_application_status(
+            application=application,
+            status=Status.WAITLISTED,
+            reason=reason,
+            by=by,
+            score=score,
+            waitlist_position=position,
+        )
+    if application.waitlist_position != position or application.priority_score != score:
+        application.waitlist_position = position
+        application.priority_score = score
+        application.decision_reason = str(reason)
+        application.save(update_fields=["waitlist_position", "priority_score", "decision_reason"])
+        _record(application, Status.WAITLISTED, reason, by)
+    return application
+
+
+@transaction.atomic
+def select_participants(*, program, by):
+    """Rank eligible applicants by priority score, select up to capacity and waitlist the rest.
+
+    Eligibility is re-checked with the one engine; places already held (selected, active,
+    completed) count against the capacity. See programs/selection.py for the score and the
+    tie-break rule.
+    """
+    from programs.models import Program
+    from programs.selection import TIE_BREAK_RULE, places_taken, rank_applications
+
+    program = Program.objects.select_for_update().get(pk=program.pk)
+    if program.capacity is None:
+        raise ValidationError(_("정원 미정인 사업은 선발할 수 없습니다. 먼저 모집 정원을 입력해 주세요."))
+    free = max(program.capacity - places_taken(program), 0)
+    outcome = SelectionOutcome()
+    for ranked in rank_applications(program):
+        application, score = ranked.application, ranked.score
+        if not ranked.eligible:
+            change_program_application_status(
+                application=application,
+                status=Status.INELIGIBLE,
+                reason=ranked.eligibility.summary(),
+                by=by,
+                score=score.total,
+            )
+            outcome.ineligible.append(application)
+        elif len(outcome.selected) < free:
+            reason = _("%(score)s 정원 %(capacity)s명 안에 들어 선발되었습니다.") % {
+                "score": score.explanation(),
+                "capacity": program.capacity,
+            }
+            change_program_application_status(
+                application=application, status=Status.SELECTED, reason=reason, by=by, score=score.total
+            )
+            outcome.selected.append(application)
+        else:
+            position = len(outcome.waitlisted) + 1
+            reason = _("%(score)s 정원이 차서 대기 %(position)s번입니다. %(tie)s") % {
+                "score": score.explanation(),
+                "position": position,
+                "tie": TIE_BREAK_RULE,
+            }
+            _set_waitlist_position(application, position, score.total, reason, by)
+            outcome.waitlisted.append(application)
+    return outcome
+
+
+@transaction.atomic
+def drop_participant(*, application, by, reason):
+    """A selected or active participant drops out; the first eligible person on the waitlist
+    takes the place. Returns the promoted application, or None when nobody is waiting."""
+    from programs.selection import rank_applications
+
+    application = ProgramApplication.objects.select_for_update().get(pk=application.pk)
+    change_program_application_status(application=application, status=Status.DROPPED, reason=reason, by=by)
+    program = application.program
+    waiting = [ranked for ranked in rank_applications(program, statuses=[Status.WAITLISTED])]
+    # Promotion follows the published waitlist order, not a fresh ranking.
+    waiting.sort(key=lambda ranked: (ranked.application.waitlist_position or 10**9, ranked.application.pk))
+    promoted = None
+    position = 0
+    for ranked in waiting:
+        candidate = ranked.application
+        if not ranked.eligible:
+            change_program_application_status(
+                application=candidate, status=Status.INELIGIBLE, reason=ranked.eligibility.summary(), by=by
+            )
+        elif promoted is None:
+            promoted = change_program_application_status(
+                application=candidate,
+                status=Status.SELECTED,
+                reason=_("%(name)s님의 중도 포기로 대기 %(position)s번에서 선발되었습니다.")
+                % {"name": application.resident.name, "position": candidate.waitlist_position},
+                by=by,
+            )
+        else:
+            position += 1
+            _set_waitlist_position(
+                candidate,
+                position,
+                candidate.priority_score,
+                _("앞 순번의 선발로 대기 %(position)s번이 되었습니다.") % {"position": position},
+                by,
+            )
+    return promoted
