@@ -16,9 +16,27 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def uses_transactions(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `services` need PostgreSQL and Redis: skipped locally without them, and a
+    """Transactional tests (real workers, live servers) empty the database when they end; a
+    serialized rollback puts back what the migrations loaded (the plan's figures, dongs, roles).
+
+    Tests marked `services` need PostgreSQL and Redis: skipped locally without them, and a
     failure in CI, where they must run."""
+    for item in items:
+        if uses_transactions(item):
+            marker = item.get_closest_marker("django_db")
+            kwargs = dict(marker.kwargs) if marker else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+            if "django_db_serialized_rollback" not in item.fixturenames:
+                item.fixturenames.append("django_db_serialized_rollback")
     on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     has_broker = bool(settings.CELERY_BROKER_URL)
     if on_postgres and has_broker:
