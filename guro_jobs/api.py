@@ -1,6 +1,7 @@
 """What every API endpoint shares: the base viewset and serializer and the stable ordering.
 (Paging, throttles, errors and schema hooks are in guro_jobs/api_support.py, which settings name.)"""
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions, filters, serializers, viewsets
@@ -77,6 +78,19 @@ class PortalViewSetMixin:
 
 class PortalModelViewSet(PortalViewSetMixin, viewsets.ModelViewSet):
     filter_backends = [DjangoFilterBackend, filters.SearchFilter, StableOrderingFilter]
+
+    # Each write in its own transaction: a refused write leaves nothing half-saved behind.
+    @transaction.atomic
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+
+    @transaction.atomic
+    def perform_update(self, serializer):
+        super().perform_update(serializer)
+
+    @transaction.atomic
+    def perform_destroy(self, instance):
+        super().perform_destroy(instance)
 
 
 class PortalReadOnlyViewSet(PortalViewSetMixin, viewsets.ReadOnlyModelViewSet):

@@ -1,5 +1,9 @@
 """The API's routes under /api/v1/ (the schema is at /api/schema/, the docs at /api/docs/)."""
 
+from django.http import JsonResponse
+from django.urls import re_path
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import SimpleRouter
 
 from employers.api import EmployerViewSet, VacancyViewSet
@@ -22,4 +26,11 @@ router.register("retention-checks", RetentionCheckViewSet, basename="retention-c
 router.register("targets", TargetViewSet, basename="target")
 router.register("labour-stats", LabourStatViewSet, basename="labour-stat")
 
-urlpatterns = router.urls
+
+@csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/v1/ answers in JSON, like the API does, not with an HTML page."""
+    return JsonResponse({"detail": _("찾을 수 없습니다.")}, status=404)
+
+
+urlpatterns = [*router.urls, re_path(r"^.*$", not_found)]

@@ -3,6 +3,7 @@ an employer moves the applicants of its own vacancies (only residents who consen
 being provided to employers are listed); staff refer, move and record everything. Writes go through
 placements/services.py."""
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -243,4 +244,5 @@ class RetentionCheckViewSet(PortalModelViewSet):
         return RetentionCheck.objects.order_by("due_on", "id")
 
     def perform_update(self, serializer):
-        serializer.save(checked_by=self.request.user)
+        with transaction.atomic():
+            serializer.save(checked_by=self.request.user)
