@@ -33,4 +33,8 @@ def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": _("찾을 수 없습니다.")}, status=404)
 
 
-urlpatterns = [*router.urls, re_path(r"^.*$", not_found)]
+urlpatterns = [
+    *router.urls,
+    # Other API views go above this line: the catch-all below must stay last.
+    re_path(r"^.*$", not_found),
+]
