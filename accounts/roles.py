@@ -43,6 +43,9 @@ def permissions_for(role, all_permissions):
             result.add((app_label, codename))
         elif role == DISTRICT_STAFF and app_label == "auth" and model == "group" and action == "view":
             result.add((app_label, codename))
+        elif role == DISTRICT_STAFF and app_label == "authtoken":
+            # API tokens for other systems: only district staff issue and revoke them.
+            result.add((app_label, codename))
         elif role == MANAGER and app_label in PROGRAM_APPS and action == "view":
             result.add((app_label, codename))
         elif role == PRIVACY_SUPERVISOR and app_label in SUPERVISED_APPS and action == "view":

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "guro_jobs",
     "accounts",
     "references",
@@ -233,10 +236,57 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# The API (/api/v1/): session auth for the browser (CSRF enforced), tokens that staff issue in the
+# admin for other systems; throttled per anonymous client and per user (so per token).
 REST_FRAMEWORK = {
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "guro_jobs.api_support.StablePageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "guro_jobs.api_support.AnonymousRateThrottle",
+        "guro_jobs.api_support.PerUserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "120/min"),
+        "user": os.environ.get("API_THROTTLE_USER", "1000/min"),
+    },
+    "EXCEPTION_HANDLER": "guro_jobs.api_support.exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "구로 일자리 원스톱 포털 API",
+    "DESCRIPTION": (
+        "구로구 일자리 사업, 채용 공고, 구직자, 지원, 취업 실적, 목표와 고용 통계. "
+        "Guro-gu jobs portal: programs, vacancies, residents, applications, placements, targets, "
+        "labour statistics."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ProgramApplicationStatusEnum": "programs.models.ProgramApplication.Status",
+        "JobApplicationStatusEnum": "placements.models.JobApplication.Status",
+        "VacancyStatusEnum": "employers.models.Vacancy.Status",
+        "SectorEnum": "references.choices.Sector",
+        "TargetSectorEnum": "reports.models.Target.Sector",
+        "EmploymentStatusEnum": "references.choices.EmploymentStatus",
+        "EducationLevelEnum": "references.choices.EducationLevel",
+        "EmploymentTypeEnum": "references.choices.EmploymentType",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "guro_jobs.api_support.add_error_responses",
+    ],
 }
 
 # --- HTTPS, cookies and security headers -------------------------------------------------

@@ -1,0 +1,40 @@
+"""The API's routes under /api/v1/ (the schema is at /api/schema/, the docs at /api/docs/)."""
+
+from django.http import JsonResponse
+from django.urls import re_path
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from rest_framework.routers import SimpleRouter
+
+from employers.api import EmployerViewSet, VacancyViewSet
+from placements.api import JobApplicationViewSet, PlacementViewSet, RetentionCheckViewSet
+from programs.api import ProgramApplicationViewSet, ProgramViewSet
+from reports.api_targets import LabourStatViewSet, TargetViewSet
+from residents.api import ResidentViewSet
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("programs", ProgramViewSet, basename="program")
+router.register("vacancies", VacancyViewSet, basename="vacancy")
+router.register("employers", EmployerViewSet, basename="employer")
+router.register("residents", ResidentViewSet, basename="resident")
+router.register("program-applications", ProgramApplicationViewSet, basename="program-application")
+router.register("job-applications", JobApplicationViewSet, basename="job-application")
+router.register("placements", PlacementViewSet, basename="placement")
+router.register("retention-checks", RetentionCheckViewSet, basename="retention-check")
+router.register("targets", TargetViewSet, basename="target")
+router.register("labour-stats", LabourStatViewSet, basename="labour-stat")
+
+
+@csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/v1/ answers in JSON, like the API does, not with an HTML page."""
+    return JsonResponse({"detail": _("찾을 수 없습니다.")}, status=404)
+
+
+urlpatterns = [
+    *router.urls,
+    # Other API views go above this line: the catch-all below must stay last.
+    re_path(r"^.*$", not_found),
+]
