@@ -296,5 +296,10 @@ def run_import_job(*, job, dry_run, progress=None):
     job.report = report.as_dict()
     job.total_rows = len(report.rows)
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "report", "total_rows", "finished_at"])
+    fields = ["status", "report", "total_rows", "finished_at"]
+    if job.status != Status.CHECKED:
+        # The uploaded file holds personal data: keep it only while it waits for confirmation.
+        job.content = b""
+        fields.append("content")
+    job.save(update_fields=fields)
     return report

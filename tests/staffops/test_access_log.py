@@ -179,6 +179,9 @@ def test_opening_an_application_or_placement_is_logged_against_its_resident(clie
     application = factories.JobApplicationFactory()
     client.force_login(staff_user)
     assert client.get(reverse("admin:placements_placement_change", args=[placement.pk])).status_code == 200
-    assert client.get(reverse("admin:placements_jobapplication_change", args=[application.pk])).status_code == 200
+    assert (
+        client.get(reverse("admin:placements_jobapplication_change", args=[application.pk])).status_code
+        == 200
+    )
     logged = set(PersonalDataAccess.objects.values_list("resident_id", flat=True))
     assert logged == {placement.resident_id, application.resident_id}
