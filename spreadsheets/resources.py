@@ -83,12 +83,21 @@ class KoreanModelResource(resources.ModelResource):
             if field.column_name not in row:
                 continue
             values = field.clean(row)
-            manager = getattr(instance, field.attribute)
             if getattr(instance, "_imported_as_new", False):
                 if values:
-                    manager.add(*values)
+                    # A new record has no links yet: insert them in one query (add() would first
+                    # look for existing ones).
+                    relation = instance._meta.get_field(field.attribute)
+                    through = relation.remote_field.through
+                    source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+                    through.objects.bulk_create(
+                        [
+                            through(**{f"{source}_id": instance.pk, f"{target}_id": value.pk})
+                            for value in dict.fromkeys(values)
+                        ]
+                    )
             else:
-                manager.set(values)
+                getattr(instance, field.attribute).set(values)
 
     def with_related(self, queryset):
         """The export queryset with the joins and prefetches its columns need (no query per row)."""
