@@ -1,10 +1,10 @@
 """The base of every spreadsheet resource: Korean column headers (the same for import and
 export), validation through the model's full_clean, and per-cell Korean errors."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import fields, resources, widgets
 
-from spreadsheets.widgets import TextWidget
+from spreadsheets.widgets import TextWidget, is_empty
 
 
 def column(attribute, header, widget=None, **kwargs):
@@ -40,6 +40,7 @@ class KoreanModelResource(resources.ModelResource):
 
     def import_instance(self, instance, row, **kwargs):
         """Also check the many-to-many cells up front, so a bad name is a cell error, not a crash."""
+        self._current_row = row
         errors = {}
         try:
             super().import_instance(instance, row, **kwargs)
@@ -55,8 +56,14 @@ class KoreanModelResource(resources.ModelResource):
             raise ValidationError(errors)
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        """full_clean, less the foreign keys a lookup widget just read from the database (their
-        existence is proven, so re-checking would cost one query per row per column)."""
+        """Model validation (full_clean, step by step) with two adjustments for spreadsheets:
+
+        - foreign keys a lookup widget just read from the database are not re-checked (one
+          query per row per column saved);
+        - when a cell could not be read, a cross-field rule (model.clean) complaining about an
+          *empty* cell is left out: it is a consequence of the bad cell (a dong that is not
+          found leaves "outside region" looking required), not a second mistake.
+        """
         errors = dict(import_validation_errors or {})
         looked_up = {
             field.attribute
@@ -64,10 +71,28 @@ class KoreanModelResource(resources.ModelResource):
             if isinstance(field.widget, widgets.ForeignKeyWidget)
             and getattr(instance, f"{field.attribute}_id", None) is not None
         }
+        exclude = set(errors) | looked_up
+        row = getattr(self, "_current_row", None) or {}
         try:
-            instance.full_clean(exclude=set(errors) | looked_up, validate_unique=validate_unique)
+            instance.clean_fields(exclude=exclude)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        try:
+            instance.clean()
+        except ValidationError as error:
+            for key, messages in error.update_error_dict({}).items():
+                column = self.column_for(key) if key != NON_FIELD_ERRORS else ""
+                if import_validation_errors and column and is_empty(row.get(column)):
+                    continue
+                errors.setdefault(key, [])
+                if isinstance(errors[key], list):
+                    errors[key].extend(messages)
+        if validate_unique:
+            try:
+                instance.validate_unique(exclude=exclude)
+                instance.validate_constraints(exclude=exclude)
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
         if errors:
             raise ValidationError(errors)
 
@@ -83,12 +108,21 @@ class KoreanModelResource(resources.ModelResource):
             if field.column_name not in row:
                 continue
             values = field.clean(row)
-            manager = getattr(instance, field.attribute)
             if getattr(instance, "_imported_as_new", False):
                 if values:
-                    manager.add(*values)
+                    # A new record has no links yet: insert them in one query (add() would first
+                    # look for existing ones).
+                    relation = instance._meta.get_field(field.attribute)
+                    through = relation.remote_field.through
+                    source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+                    through.objects.bulk_create(
+                        [
+                            through(**{f"{source}_id": instance.pk, f"{target}_id": value.pk})
+                            for value in dict.fromkeys(values)
+                        ]
+                    )
             else:
-                manager.set(values)
+                getattr(instance, field.attribute).set(values)
 
     def with_related(self, queryset):
         """The export queryset with the joins and prefetches its columns need (no query per row)."""

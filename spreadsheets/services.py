@@ -35,6 +35,11 @@ class RowReport:
             self.status
         ]
 
+    def line(self):
+        """The whole row on one line: "행 N: 열: 사유; 열: 사유"."""
+        parts = [f"{header}: {message}" if header else message for header, message in self.errors]
+        return f"행 {self.number}: " + "; ".join(parts)
+
     def lines(self):
         return [
             f"행 {self.number}: {header}: {message}" if header else f"행 {self.number}: {message}"
@@ -62,6 +67,10 @@ class ImportReport:
         for row in self.rows:
             lines.extend(row.lines())
         return lines
+
+    def row_lines(self):
+        """One line per bad row (file-level problems first), as import_data prints them."""
+        return list(self.problems) + [row.line() for row in self.rows if row.status == "error"]
 
     def as_dict(self):
         return {
@@ -296,5 +305,10 @@ def run_import_job(*, job, dry_run, progress=None):
     job.report = report.as_dict()
     job.total_rows = len(report.rows)
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "report", "total_rows", "finished_at"])
+    fields = ["status", "report", "total_rows", "finished_at"]
+    if job.status != Status.CHECKED:
+        # The uploaded file holds personal data: keep it only while it waits for confirmation.
+        job.content = b""
+        fields.append("content")
+    job.save(update_fields=fields)
     return report

@@ -52,6 +52,7 @@ def test_upload_then_confirm_writes_every_row_once(client, staff_user):
     client.post(reverse("admin:spreadsheets_importjob_report", args=[job.pk]))
     job.refresh_from_db()
     assert job.status == ImportJob.Status.IMPORTED
+    assert bytes(job.content) == b""  # the uploaded personal data is not kept after the import
     assert Resident.objects.count() == 3
     client.post(reverse("admin:spreadsheets_importjob_report", args=[job.pk]))  # a second click
     assert Resident.objects.count() == 3

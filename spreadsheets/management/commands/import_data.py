@@ -27,7 +27,7 @@ class Command(BaseCommand):
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages))
-        for line in report.error_lines():
+        for line in report.row_lines():
             self.stdout.write(line)
         if report.has_errors:
             self.stderr.write(
