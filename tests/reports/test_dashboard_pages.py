@@ -198,3 +198,12 @@ def test_progress_page_shows_a_progress_bar_while_the_task_is_not_done(client, m
     page = response.content.decode()
     assert "<progress" in page and 'aria-live="polite"' in page
     assert reverse("reports:recompute_status", args=["not-finished-yet"]) in page
+
+
+def test_dashboard_page_reads_the_snapshot_not_the_placements(
+    client, staff_user, snapshot_2011, django_assert_max_num_queries
+):
+    client.force_login(staff_user)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("reports:dashboard"), {"year": 2011})
+    assert response.status_code == 200
