@@ -476,6 +476,9 @@ class Tables:
 class Context:
     def __init__(self, seed, today):
         self.rng = random.Random(seed)
+        # what depends on today (this year's vacancies' and programs' applicants) draws from its own
+        # stream, so the 2010–2014 data is the same whatever the day
+        self.rng_today = random.Random(f"{seed}:today")
         self.fake = Faker("ko_KR")
         self.fake.seed_instance(seed)
         self.today = today
@@ -504,9 +507,9 @@ class Context:
         """How many residents had registered by a day (they are a prefix of the arrays)."""
         return bisect.bisect_right(self.r_reg, ordinal)
 
-    def pick_resident(self, ordinal, used, fits=None, attempts=20):
+    def pick_resident(self, ordinal, used, fits=None, attempts=20, rng=None):
         """A resident registered by the day, not in `used`, preferably one that `fits`."""
-        rng = self.rng
+        rng = rng or self.rng
         total = len(self.r_id)
         pool = max(self.registered_by(ordinal), min(total, 2 * len(used) + 10))
         fallback = None
@@ -520,16 +523,16 @@ class Context:
             if fallback is None:
                 fallback = index
         if fallback is None:  # the pool is crowded: the first free one from a random start
-            fallback = self._first_free(used, pool)
+            fallback = self._first_free(used, pool, rng)
             if fallback is None:
-                fallback = self._first_free(used, total)
+                fallback = self._first_free(used, total, rng)
             if fallback is None:
                 raise ValidationError(_("데모 데이터를 만들 구직자가 모자랍니다."))
         used.add(fallback)
         return fallback
 
-    def _first_free(self, used, pool):
-        start = self.rng.randrange(pool)
+    def _first_free(self, used, pool, rng):
+        start = rng.randrange(pool)
         for step in range(pool):
             index = (start + step) % pool
             if index not in used:
@@ -1229,9 +1232,9 @@ def add_placement(ctx, *, index, started, ended=None, **fields):
     return pk
 
 
-def add_job_application(ctx, *, index, vacancy, flow, days):
+def add_job_application(ctx, *, index, vacancy, flow, days, rng=None):
     """A job application and one event per step of its flow (on non-decreasing days)."""
-    rng, tables = ctx.rng, ctx.tables
+    rng, tables = rng or ctx.rng, ctx.tables
     times = [_event_time(rng, day, step) for step, day in enumerate(days)]
     pk = tables[JobApplication].add(
         resident_id=ctx.r_id[index],
@@ -1252,10 +1255,13 @@ def create_vacancy_placements(ctx, vacancies, hires, unplaced, linker):
     rng = ctx.rng
     today = ctx.today.toordinal()
     consented = ctx.r_provision.__getitem__  # applying means giving employers one's data
-    pick_flow = {
-        kind: picker(rng, [f for f, _w in flows], [w for _f, w in flows])
-        for kind, flows in JOB_APPLICATION_FLOWS.items()
-    }
+    pick_flow, pick_flow_today = (
+        {
+            kind: picker(r, [f for f, _w in flows], [w for _f, w in flows])
+            for kind, flows in JOB_APPLICATION_FLOWS.items()
+        }
+        for r in (rng, ctx.rng_today)
+    )
     for vacancy, hire_count, other_count in zip(vacancies, hires, unplaced, strict=True):
         used = set()
         year_end = datetime.date(vacancy.year, 12, 31).toordinal()
@@ -1276,15 +1282,16 @@ def create_vacancy_placements(ctx, vacancies, hires, unplaced, linker):
             )  # fmt: skip
         if other_count:
             if vacancy.current:
-                last, flows = today, "open" if vacancy.status == "open" else "past"
+                r, last = ctx.rng_today, today
+                flows = pick_flow_today["open" if vacancy.status == "open" else "past"]
             else:
-                last, flows = vacancy.closes or vacancy.posted + 30, "past"
+                r, last, flows = rng, vacancy.closes or vacancy.posted + 30, pick_flow["past"]
             for _other in range(other_count):
-                applied = rng.randint(vacancy.posted, max(vacancy.posted, min(last, today)))
-                index = ctx.pick_resident(applied, used, consented)
-                flow = pick_flow[flows]()
-                days = _days(rng, applied, min(applied + 30, today), len(flow))
-                add_job_application(ctx, index=index, vacancy=vacancy, flow=flow, days=days)
+                applied = r.randint(vacancy.posted, max(vacancy.posted, min(last, today)))
+                index = ctx.pick_resident(applied, used, consented, rng=r)
+                flow = flows()
+                days = _days(r, applied, min(applied + 30, today), len(flow))
+                add_job_application(ctx, index=index, vacancy=vacancy, flow=flow, days=days, rng=r)
         ctx.tables.flush_if_full()
 
 
@@ -1316,9 +1323,9 @@ DECISION_REASONS = {
 }
 
 
-def add_program_application(ctx, *, index, program, flow, times, waitlist=None):
+def add_program_application(ctx, *, index, program, flow, times, waitlist=None, rng=None):
     """A program application and one event per step; `times` are the steps' times."""
-    rng, tables = ctx.rng, ctx.tables
+    rng, tables = rng or ctx.rng, ctx.tables
     final = flow[-1]
     mask = ctx.r_groups[index]
     score = sum(points for group_id, points in program.points.items() if mask & ctx.group_bit_by_id[group_id])
@@ -1346,10 +1353,13 @@ def create_program_placements(ctx, programs, placements, unplaced, linker):
     """Places in programs (with their applications), and the applications that did not end in one."""
     rng = ctx.rng
     today = ctx.today.toordinal()
-    pick_flow = {
-        kind: picker(rng, [f for f, _w in flows], [w for _f, w in flows])
-        for kind, flows in PROGRAM_APPLICATION_FLOWS.items()
-    }
+    pick_flow, pick_flow_today = (
+        {
+            kind: picker(r, [f for f, _w in flows], [w for _f, w in flows])
+            for kind, flows in PROGRAM_APPLICATION_FLOWS.items()
+        }
+        for r in (rng, ctx.rng_today)
+    )
     for program, placement_count, other_count in zip(programs, placements, unplaced, strict=True):
         used = set()
         fits = program_fit(ctx, program, program.closes)
@@ -1382,27 +1392,28 @@ def create_program_placements(ctx, programs, placements, unplaced, linker):
                 program_id=program.pk, program_application_id=application_id, monthly_wage=program.monthly_wage,
             )  # fmt: skip
         waitlist = 0
-        flows = pick_flow["current" if program.current else "past"]
-        last = min(program.closes, today) if program.current else program.closes
+        if program.current:
+            r, flows, last = ctx.rng_today, pick_flow_today["current"], min(program.closes, today)
+        else:
+            r, flows, last = rng, pick_flow["past"], program.closes
         for _i in range(other_count):
             flow = flows()
-            applied = rng.randint(min(program.opens, last), last)
-            decided = max(applied, min(program.closes + rng.randint(1, 5), today))
-            index = ctx.pick_resident(
-                applied, used, misfits if flow[-1] == "ineligible" else fits, attempts=10
-            )
+            applied = r.randint(min(program.opens, last), last)
+            decided = max(applied, min(program.closes + r.randint(1, 5), today))
+            chooser = misfits if flow[-1] == "ineligible" else fits
+            index = ctx.pick_resident(applied, used, chooser, attempts=10, rng=r)
             position = None
             if flow[-1] == "waitlisted":
                 waitlist += 1
                 position = waitlist
-            times = [_event_time(rng, applied, 0)]
+            times = [_event_time(r, applied, 0)]
             for step, status in enumerate(flow[1:], start=1):
                 if status == "dropped":
                     times.append(at(max(decided, program.starts), 17 * 60 + 30))
                 else:
-                    times.append(_event_time(rng, decided, step))
+                    times.append(_event_time(r, decided, step))
             add_program_application(
-                ctx, index=index, program=program, flow=flow, times=times, waitlist=position
+                ctx, index=index, program=program, flow=flow, times=times, waitlist=position, rng=r
             )
         ctx.tables.flush_if_full()
 
