@@ -1,10 +1,12 @@
 """Demo data for the portal: residents, employers, vacancies, programs, applications and placements.
 
 `seed_demo()` fills the database with realistic Korean data spread over the plan period 2010–2014,
-so the dashboards and lists have something to show. Every random choice comes from one
-`random.Random(seed)` and one `Faker("ko_KR")` seeded with the same seed: the same arguments give
-the same data. Dates never depend on the day it runs, except the current year's vacancies and
-program applications (the public portal needs something open today).
+so the dashboards and lists have something to show. Every random choice comes from a
+`random.Random` seeded with the seed (residents' names are drawn from Faker's ko_KR lists with
+their weights; company names come from a `Faker("ko_KR")` seeded the same): the same arguments
+give the same data. Dates never depend on the day it runs, except this year's vacancies and
+program applications (the public portal needs something open today), which draw from a stream of
+their own so that the 2010–2014 data stays the same whatever the day.
 
 It scales: rows are generated as plain lists and written in chunks with bulk inserts (M2M
 through rows too); per-resident facts needed later (registration day, birth day, dong, gender,
@@ -469,13 +471,17 @@ class Tables:
 
     def __init__(self, now):
         self.by_model = {model: Table(model, now) for model in self.MODELS}
+        self.tables = list(self.by_model.values())
 
     def __getitem__(self, model):
         return self.by_model[model]
 
     def flush_if_full(self):
-        if any(len(table.rows) >= CHUNK for table in self.by_model.values()):
-            self.flush()
+        """Write everything once a table holds a chunk, so memory stays flat however large the run."""
+        for table in self.tables:
+            if len(table.rows) >= CHUNK:
+                self.flush()
+                return
 
     def flush(self):
         for table in self.by_model.values():
@@ -1238,6 +1244,7 @@ def add_placement(ctx, *, index, started, ended=None, **fields):
             still_employed=result if checked else None,
             note=note,
         )
+    tables.flush_if_full()
     return pk
 
 
@@ -1256,6 +1263,7 @@ def add_job_application(ctx, *, index, vacancy, flow, days, rng=None):
     for status, occurred in zip(flow, times, strict=True):
         note = {"referred": "구로구 일자리센터 알선", "interview": "면접 일정 안내"}.get(status, "")
         events.add(application_id=pk, status=status, note=note, occurred_at=occurred)
+    tables.flush_if_full()
     return pk
 
 
@@ -1355,6 +1363,7 @@ def add_program_application(ctx, *, index, program, flow, times, waitlist=None, 
         events.add(
             application_id=pk, status=status, reason=reason if status == final else "", occurred_at=occurred
         )
+    tables.flush_if_full()
     return pk
 
 
@@ -1524,6 +1533,8 @@ def check_foreign_keys(models):
     """Raise IntegrityError if any row of these tables points at a row that does not exist."""
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL session_replication_role = origin")
+        for model in models:  # fresh statistics let the planner use the key indexes (and skip empty keys)
+            cursor.execute(f'ANALYZE "{model._meta.db_table}"')
         for model in models:
             for field in model._meta.concrete_fields:
                 if not field.is_relation:
