@@ -32,7 +32,7 @@ def redis(tmp_path):
 
 
 def test_the_portal_keeps_serving_while_redis_is_down_and_queued_work_runs_once_it_is_back(
-    transactional_db, redis, tmp_path
+    transactional_db, django_db_serialized_rollback, redis, tmp_path
 ):
     staff = factories.staff_user()
     leaving = factories.ResidentFactory(deletion_requested_at=timezone.now())
