@@ -193,11 +193,11 @@ def main():
         f"gunicorn workers {args.workers}, wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
         f"{stamp}"
     )
-    print("| page | req/s | p50 ms | p95 ms | p50 × floor | p95 × floor | requests | errors |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| page | status | req/s | p50 ms | p95 ms | p50 × floor | p95 × floor | requests | errors |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         print(
-            f"| `{row['path']}` | {row['rps']:,.1f} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | "
+            f"| `{row['path']}` | {row['status']} | {row['rps']:,.1f} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | "
             f"{row['p50_ms'] / floor['p50_ms']:.1f} | {row['p95_ms'] / floor['p95_ms']:.1f} | "
             f"{row['requests']:,} | {row['errors']} |"
         )
