@@ -21,10 +21,13 @@ ROLE_LABELS = {
 }
 
 # Apps whose models district staff manage in full and managers may view.
-PROGRAM_APPS = ["references", "residents", "programs", "employers", "placements", "reports"]
+PROGRAM_APPS = ["references", "residents", "programs", "employers", "placements", "reports", "spreadsheets"]
 
 # Models no role may change or delete from the application (append-only records).
-READ_ONLY_MODELS = set()
+READ_ONLY_MODELS = {("audit", "personaldataaccess")}
+
+# Apps only the privacy supervisor (and superusers) may read: the personal-data access log.
+SUPERVISED_APPS = ["audit"]
 
 
 def permissions_for(role, all_permissions):
@@ -42,6 +45,8 @@ def permissions_for(role, all_permissions):
             result.add((app_label, codename))
         elif role == MANAGER and app_label in PROGRAM_APPS and action == "view":
             result.add((app_label, codename))
+        elif role == PRIVACY_SUPERVISOR and app_label in SUPERVISED_APPS and action == "view":
+            result.add((app_label, codename))
     return result
 
 
@@ -50,9 +55,11 @@ def sync_role_permissions(apps, schema_editor=None):
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        # Migration states have no models_module; the real registry (flush) keeps its own.
+        previous = getattr(app_config, "models_module", None)
+        app_config.models_module = previous or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = previous
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

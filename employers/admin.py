@@ -1,6 +1,8 @@
 from django.contrib import admin
 
 from employers.models import Agreement, Employer, Vacancy
+from placements.admin_matching import VacancyMatchingMixin
+from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
 class AgreementInline(admin.StackedInline):
@@ -17,7 +19,7 @@ class VacancyInline(admin.TabularInline):
 
 
 @admin.register(Employer)
-class EmployerAdmin(admin.ModelAdmin):
+class EmployerAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = ["name", "business_number", "kind", "industry", "dong", "in_digital_valley", "headcount"]
     list_filter = ["kind", "in_digital_valley", "dong"]
     search_fields = ["name", "business_number", "industry"]
@@ -27,7 +29,7 @@ class EmployerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = ["title", "employer", "signed_on", "planned_hires", "local_hire_share", "local_hire_quota"]
     list_filter = ["signed_on"]
     search_fields = ["title", "employer__name"]
@@ -41,7 +43,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Vacancy)
-class VacancyAdmin(admin.ModelAdmin):
+class VacancyAdmin(VacancyMatchingMixin, SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "employer",
@@ -57,5 +59,5 @@ class VacancyAdmin(admin.ModelAdmin):
     search_fields = ["title", "employer__name", "description"]
     date_hierarchy = "posted_on"
     autocomplete_fields = ["employer", "agreement", "occupation", "dong", "required_skills"]
-    readonly_fields = ["monthly_wage", "approved_at", "approved_by", "created_at"]
+    readonly_fields = ["monthly_wage", "approved_at", "approved_by", "created_at", "matches_link"]
     list_select_related = ["employer", "occupation"]

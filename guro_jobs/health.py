@@ -26,17 +26,17 @@ def database_status():
 
 
 def broker_status(timeout=1.0):
-    if settings.CELERY_TASK_ALWAYS_EAGER:
+    if settings.CELERY_TASK_ALWAYS_EAGER or not settings.CELERY_BROKER_URL:
         return "eager"
-    from guro_jobs.celery import app
-
-    url = app.conf.broker_url or ""
+    url = settings.CELERY_BROKER_URL
     try:
         if url.startswith(REDIS_SCHEMES):
             # A pooled client: a ping costs a round trip, not a new connection per probe.
             _redis_client(url, timeout).ping()
         else:
-            with app.connection_for_write() as conn:
+            from kombu import Connection
+
+            with Connection(url, connect_timeout=timeout) as conn:
                 conn.ensure_connection(max_retries=1, timeout=timeout)
         return "ok"
     except Exception:  # the broker is unreachable or refused us
@@ -66,9 +66,7 @@ def online_workers(timeout=1.0):
 
 def queue_length(queue=QUEUE_NAME, timeout=1.0):
     """Tasks waiting in the Redis queue, or None when the broker is not Redis or not reachable."""
-    from guro_jobs.celery import app
-
-    url = app.conf.broker_url or ""
+    url = settings.CELERY_BROKER_URL or ""
     if not url.startswith(REDIS_SCHEMES):
         return None
     try:

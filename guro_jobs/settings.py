@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "employers",
     "placements",
     "reports",
+    "notifications",
+    "audit",
+    "spreadsheets",
 ]
 
 MIDDLEWARE = [
@@ -204,7 +207,10 @@ CELERY_BROKER_CONNECTION_RETRY = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None  # a worker waits for the broker to come back
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Redelivered after a worker dies mid-task (acks_late); longer than the hard time limit.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+    "socket_connect_timeout": 2,
+}
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 # Publishing gives up quickly so a web request can say "unavailable" (guro_jobs/tasks_util.py).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
@@ -216,6 +222,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_TASK_TRACK_STARTED = True
 CELERY_BEAT_SCHEDULE = {
+    # Every night at 02:00 Seoul time (CELERY_TIMEZONE).
+    "recompute-dashboards-nightly": {
+        "task": "reports.recompute_all_dashboards",
+        "schedule": crontab(hour=2, minute=0),
+    },
     "anonymise-expired-residents": {
         "task": "residents.tasks.anonymise_expired_residents",
         "schedule": crontab(hour=3, minute=30),
@@ -271,6 +282,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "guro_jobs.views.login_locked_out"
 AXES_CLIENT_IP_CALLABLE = "guro_jobs.security.client_ip"
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
@@ -289,3 +301,23 @@ LOGGING = {
 # The retention period stated in the PIPA consent text (years after last activity).
 RESIDENT_RETENTION_YEARS = int(os.environ.get("RESIDENT_RETENTION_YEARS", "3"))
 CONSENT_TEXT_VERSION = "2026-11"
+
+# Personal-data access log (PIPA safeguard standard Art. 8): kept at least this many years (no task
+# deletes it); the monthly review flags accounts that viewed at least this many residents.
+AUDIT_LOG_RETENTION_YEARS = int(os.environ.get("AUDIT_LOG_RETENTION_YEARS", "2"))
+AUDIT_MANY_VIEWS_THRESHOLD = int(os.environ.get("AUDIT_MANY_VIEWS_THRESHOLD", "200"))
+
+# Spreadsheet imports: files with more rows than this run on a Celery worker with a progress bar;
+# the report page lists at most SPREADSHEET_REPORT_ROWS rows (errors are always listed in full).
+SPREADSHEET_SYNC_ROWS = int(os.environ.get("SPREADSHEET_SYNC_ROWS", "500"))
+SPREADSHEET_REPORT_ROWS = int(os.environ.get("SPREADSHEET_REPORT_ROWS", "1000"))
+
+# Periodic tasks (celery beat). Each app adds its own entry.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["placements-create-due-retention-checks"] = {
+    "task": "placements.tasks.create_due_retention_checks",
+    "schedule": crontab(hour=6, minute=0),
+}
+# Follow-ups due within this many days are listed as "확인 필요" for staff.
+RETENTION_DUE_SOON_DAYS = int(os.environ.get("RETENTION_DUE_SOON_DAYS", "14"))

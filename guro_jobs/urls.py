@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from guro_jobs import views
+from reports.api import DashboardSnapshotView
 
 admin.site.site_header = _("구로구 일자리 원스톱 포털 · 업무 관리")
 admin.site.site_title = _("구로 일자리 포털 관리")
@@ -13,4 +14,6 @@ urlpatterns = [
     path("ops/ping", views.ping, name="ping"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("dashboard/", include("reports.urls")),
+    path("api/v1/dashboard/<int:year>/", DashboardSnapshotView.as_view(), name="api-dashboard"),
 ]

@@ -1,6 +1,15 @@
-from django.contrib import admin
+import datetime
 
+from django.conf import settings
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from audit.admin_mixins import LogsResidentAccessMixin
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
+from placements.services import record_retention_check
+from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
 class JobApplicationEventInline(admin.TabularInline):
@@ -14,7 +23,7 @@ class JobApplicationEventInline(admin.TabularInline):
 
 
 @admin.register(JobApplication)
-class JobApplicationAdmin(admin.ModelAdmin):
+class JobApplicationAdmin(LogsResidentAccessMixin, SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = ["resident", "vacancy", "status", "referred_by", "created_at", "status_changed_at"]
     list_filter = ["status", "vacancy__employer__kind"]
     search_fields = ["resident__name", "vacancy__title", "vacancy__employer__name"]
@@ -32,7 +41,7 @@ class RetentionCheckInline(admin.TabularInline):
 
 
 @admin.register(Placement)
-class PlacementAdmin(admin.ModelAdmin):
+class PlacementAdmin(LogsResidentAccessMixin, SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = [
         "resident",
         "source",
@@ -70,11 +79,74 @@ class PlacementAdmin(admin.ModelAdmin):
     inlines = [RetentionCheckInline]
 
 
+class RetentionDueFilter(admin.SimpleListFilter):
+    title = _("확인 상태")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("due", _("확인 필요(기한 임박·지남)")),
+            ("overdue", _("기한 지남")),
+            ("upcoming", _("예정")),
+            ("done", _("확인 완료")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        soon = today + datetime.timedelta(days=settings.RETENTION_DUE_SOON_DAYS)
+        if self.value() == "due":
+            return queryset.filter(checked_on__isnull=True, due_on__lte=soon)
+        if self.value() == "overdue":
+            return queryset.filter(checked_on__isnull=True, due_on__lt=today)
+        if self.value() == "upcoming":
+            return queryset.filter(checked_on__isnull=True, due_on__gt=soon)
+        if self.value() == "done":
+            return queryset.filter(checked_on__isnull=False)
+        return queryset
+
+
 @admin.register(RetentionCheck)
-class RetentionCheckAdmin(admin.ModelAdmin):
-    list_display = ["placement", "months_after_start", "due_on", "checked_on", "still_employed"]
-    list_filter = ["months_after_start", "still_employed", ("checked_on", admin.EmptyFieldListFilter)]
+class RetentionCheckAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
+    list_display = [
+        "placement",
+        "months_after_start",
+        "due_state",
+        "checked_on",
+        "still_employed",
+        "checked_by",
+    ]
+    list_filter = [RetentionDueFilter, "months_after_start", "still_employed", "placement__started_on"]
     search_fields = ["placement__resident__name"]
     date_hierarchy = "due_on"
     autocomplete_fields = ["placement"]
-    list_select_related = ["placement__resident"]
+    readonly_fields = ["checked_by"]
+    list_select_related = ["placement__resident", "checked_by"]
+    actions = ["mark_still_employed", "mark_left"]
+    ordering = ["due_on", "id"]
+
+    @admin.display(description=_("확인 예정일"), ordering="due_on")
+    def due_state(self, check):
+        day = f"{check.due_on.year}년 {check.due_on.month}월 {check.due_on.day}일"
+        if check.is_overdue:
+            late = (timezone.localdate() - check.due_on).days
+            return format_html(
+                '<strong style="color:#c00" class="retention-overdue">{} ({})</strong>',
+                day,
+                _("%(days)s일 지남") % {"days": late},
+            )
+        return day
+
+    def _record(self, request, queryset, still_employed):
+        count = 0
+        for check in queryset:
+            record_retention_check(check=check, still_employed=still_employed, by=request.user)
+            count += 1
+        self.message_user(request, _("%(count)s건을 기록했습니다.") % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("고용 유지 확인"), permissions=["change"])
+    def mark_still_employed(self, request, queryset):
+        self._record(request, queryset, True)
+
+    @admin.action(description=_("이직 확인(고용 유지 안 됨)"), permissions=["change"])
+    def mark_left(self, request, queryset):
+        self._record(request, queryset, False)

@@ -1,6 +1,17 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from audit.admin_mixins import LogsResidentAccessMixin
+from programs import services
 from programs.models import Program, ProgramApplication, ProgramApplicationEvent, ProgramPriorityWeight
+from programs.selection import TIE_BREAK_RULE, places_taken, rank_applications
+from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
 class ProgramPriorityWeightInline(admin.TabularInline):
@@ -10,7 +21,7 @@ class ProgramPriorityWeightInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = [
         "code",
         "name",
@@ -26,8 +37,24 @@ class ProgramAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
     autocomplete_fields = ["required_priority_groups"]
     inlines = [ProgramPriorityWeightInline]
+    actions = ["select_participants_action"]
+    readonly_fields = ["selection_link"]
     fieldsets = [
-        (None, {"fields": ["code", "name", "kind", "sector", "year", "description", "is_published"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "code",
+                    "name",
+                    "kind",
+                    "sector",
+                    "year",
+                    "description",
+                    "is_published",
+                    "selection_link",
+                ]
+            },
+        ),
         (
             "정원·기간·임금",
             {
@@ -57,6 +84,58 @@ class ProgramAdmin(admin.ModelAdmin):
         ),
     ]
 
+    @admin.display(description=gettext_lazy("선발 검토"))
+    def selection_link(self, program):
+        if not program.pk:
+            return "-"
+        url = reverse("admin:programs_program_selection", args=[program.pk])
+        return format_html('<a href="{}">{}</a>', url, _("신청자 점수·선발 검토 화면 열기"))
+
+    @admin.action(description=gettext_lazy("우선순위 점수로 선발하기 (정원까지 선발, 나머지 대기)"))
+    def select_participants_action(self, request, queryset):
+        for program in queryset:
+            try:
+                outcome = services.select_participants(program=program, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{program}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, f"{program}: {outcome.summary()}", messages.SUCCESS)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.selection_view)
+        return [
+            path("<int:program_id>/selection/", view, name="programs_program_selection")
+        ] + super().get_urls()
+
+    def selection_view(self, request, program_id):
+        """The review page: every applicant's score and the reasons, and the button to select."""
+        program = get_object_or_404(Program, pk=program_id)
+        if not self.has_view_permission(request, program):
+            raise PermissionDenied
+        if request.method == "POST":
+            if not self.has_change_permission(request, program):
+                raise PermissionDenied
+            self.select_participants_action(request, Program.objects.filter(pk=program.pk))
+            return redirect("admin:programs_program_selection", program_id=program.pk)
+        statuses = [
+            ProgramApplication.Status.ELIGIBLE,
+            ProgramApplication.Status.WAITLISTED,
+            ProgramApplication.Status.SELECTED,
+            ProgramApplication.Status.ACTIVE,
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("%(program)s 선발 검토") % {"program": program},
+            "program": program,
+            "ranked": rank_applications(program, statuses=statuses),
+            "places_taken": places_taken(program),
+            "tie_break_rule": TIE_BREAK_RULE,
+            "weights": program.priority_weights.select_related("priority_group"),
+            "can_select": self.has_change_permission(request, program),
+        }
+        return TemplateResponse(request, "admin/programs/program/selection.html", context)
+
 
 class ProgramApplicationEventInline(admin.TabularInline):
     model = ProgramApplicationEvent
@@ -69,7 +148,7 @@ class ProgramApplicationEventInline(admin.TabularInline):
 
 
 @admin.register(ProgramApplication)
-class ProgramApplicationAdmin(admin.ModelAdmin):
+class ProgramApplicationAdmin(LogsResidentAccessMixin, SpreadsheetExportMixin, admin.ModelAdmin):
     list_display = [
         "resident",
         "program",
@@ -86,3 +165,23 @@ class ProgramApplicationAdmin(admin.ModelAdmin):
     readonly_fields = ["decided_at", "decided_by"]
     list_select_related = ["resident", "program"]
     inlines = [ProgramApplicationEventInline]
+    actions = ["drop_participant_action"]
+
+    @admin.action(description=gettext_lazy("중도 포기 처리 (대기 1번을 선발)"))
+    def drop_participant_action(self, request, queryset):
+        for application in queryset.select_related("resident", "program"):
+            try:
+                promoted = services.drop_participant(
+                    application=application, by=request.user, reason=_("직원이 중도 포기로 처리했습니다.")
+                )
+            except ValidationError as error:
+                self.message_user(request, f"{application}: {' '.join(error.messages)}", messages.ERROR)
+                continue
+            if promoted:
+                text = _("%(name)s님 중도 포기, %(next)s님을 대기자에서 선발했습니다.") % {
+                    "name": application.resident.name,
+                    "next": promoted.resident.name,
+                }
+            else:
+                text = _("%(name)s님 중도 포기. 대기자가 없습니다.") % {"name": application.resident.name}
+            self.message_user(request, text, messages.SUCCESS)

@@ -159,7 +159,7 @@ class ProgramApplication(models.Model):
         Status.APPLIED: {Status.ELIGIBLE, Status.INELIGIBLE, Status.WITHDRAWN},
         Status.ELIGIBLE: {Status.SELECTED, Status.WAITLISTED, Status.INELIGIBLE, Status.WITHDRAWN},
         Status.INELIGIBLE: {Status.ELIGIBLE},
-        Status.WAITLISTED: {Status.SELECTED, Status.WITHDRAWN},
+        Status.WAITLISTED: {Status.SELECTED, Status.INELIGIBLE, Status.WITHDRAWN},
         Status.SELECTED: {Status.ACTIVE, Status.DROPPED},
         Status.ACTIVE: {Status.COMPLETED, Status.DROPPED},
         Status.COMPLETED: set(),

@@ -7,15 +7,14 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.services import create_user_with_role
-from guro_jobs.validators import business_number_check_digit
 from employers.models import Agreement, Employer, Vacancy
+from guro_jobs.validators import business_number_check_digit
 from placements.models import JobApplication, Placement
 from programs.models import Program, ProgramApplication
 from references.models import AdministrativeDong, Occupation, PriorityGroup
 from residents.models import Resident
 
 PASSWORD = "guro-test-pass-2026!"
-
 
 
 def business_number(n):
@@ -47,8 +46,9 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def staff_user(username="staff@guro.go.kr"):
-    return create_user_with_role(username=username, password=PASSWORD, role=roles.DISTRICT_STAFF,
-                                 last_name="김", first_name="직원")
+    return create_user_with_role(
+        username=username, password=PASSWORD, role=roles.DISTRICT_STAFF, last_name="김", first_name="직원"
+    )
 
 
 def manager_user(username="manager@guro.go.kr"):
@@ -58,8 +58,9 @@ def manager_user(username="manager@guro.go.kr"):
 def employer_user(employer=None, username=None):
     employer = employer or EmployerFactory()
     username = username or f"hr{employer.pk}@example.kr"
-    return create_user_with_role(username=username, password=PASSWORD, role=roles.EMPLOYER,
-                                 employer=employer)
+    return create_user_with_role(
+        username=username, email=username, password=PASSWORD, role=roles.EMPLOYER, employer=employer
+    )
 
 
 class ResidentFactory(factory.django.DjangoModelFactory):
@@ -71,8 +72,7 @@ class ResidentFactory(factory.django.DjangoModelFactory):
         with_user = factory.Trait(
             user=factory.LazyAttribute(
                 lambda o: create_user_with_role(
-                    username=f"resident{Resident.objects.count() + 1}-{o.phone}@example.kr",
-                    password=PASSWORD, role=roles.RESIDENT,
+                    username=o.email, email=o.email, password=PASSWORD, role=roles.RESIDENT
                 )
             )
         )

@@ -7,66 +7,206 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('employers', '0002_dcube_city_agreement'),
-        ('programs', '0002_plan_programs'),
+        ("employers", "0002_dcube_city_agreement"),
+        ("programs", "0002_plan_programs"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DashboardSnapshot',
+            name="DashboardSnapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True, verbose_name='연도')),
-                ('computed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='계산 일시')),
-                ('data', models.JSONField(default=dict, verbose_name='집계 결과')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(unique=True, verbose_name="연도")),
+                (
+                    "computed_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="계산 일시"),
+                ),
+                ("data", models.JSONField(default=dict, verbose_name="집계 결과")),
             ],
             options={
-                'verbose_name': '대시보드 집계',
-                'verbose_name_plural': '대시보드 집계',
-                'ordering': ['-year'],
+                "verbose_name": "대시보드 집계",
+                "verbose_name_plural": "대시보드 집계",
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='LabourStat',
+            name="LabourStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='연도')),
-                ('month', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='기준 월')),
-                ('population', models.PositiveIntegerField(verbose_name='인구')),
-                ('economically_active', models.PositiveIntegerField(verbose_name='경제활동인구')),
-                ('employed', models.PositiveIntegerField(verbose_name='취업자')),
-                ('unemployed', models.PositiveIntegerField(verbose_name='실업자')),
-                ('national_unemployment_rate', models.DecimalField(blank=True, decimal_places=1, max_digits=4, null=True, verbose_name='전국 실업률(%)')),
-                ('source', models.CharField(max_length=200, verbose_name='출처')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="연도",
+                    ),
+                ),
+                (
+                    "month",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(12),
+                        ],
+                        verbose_name="기준 월",
+                    ),
+                ),
+                ("population", models.PositiveIntegerField(verbose_name="인구")),
+                ("economically_active", models.PositiveIntegerField(verbose_name="경제활동인구")),
+                ("employed", models.PositiveIntegerField(verbose_name="취업자")),
+                ("unemployed", models.PositiveIntegerField(verbose_name="실업자")),
+                (
+                    "national_unemployment_rate",
+                    models.DecimalField(
+                        blank=True, decimal_places=1, max_digits=4, null=True, verbose_name="전국 실업률(%)"
+                    ),
+                ),
+                ("source", models.CharField(max_length=200, verbose_name="출처")),
             ],
             options={
-                'verbose_name': '고용 통계',
-                'verbose_name_plural': '고용 통계',
-                'ordering': ['-year', '-month'],
-                'constraints': [models.UniqueConstraint(fields=('year', 'month'), name='unique_labour_stat_period'), models.CheckConstraint(condition=models.Q(('economically_active__lte', models.F('population'))), name='labour_active_within_population')],
+                "verbose_name": "고용 통계",
+                "verbose_name_plural": "고용 통계",
+                "ordering": ["-year", "-month"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("year", "month"), name="unique_labour_stat_period"),
+                    models.CheckConstraint(
+                        condition=models.Q(("economically_active__lte", models.F("population"))),
+                        name="labour_active_within_population",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scope', models.CharField(choices=[('sector', '연도·부문 목표'), ('program', '사업별 목표'), ('agreement', '협약별 목표'), ('digital_valley', '디지털단지 지역 채용 목표'), ('plan_period', '계획 기간 합계(계획서 기재)')], default='sector', max_length=20, verbose_name='목표 구분')),
-                ('year', models.PositiveSmallIntegerField(blank=True, help_text='계획 기간 전체의 목표(디지털단지 등)는 비워 둡니다.', null=True, validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='연도')),
-                ('sector', models.CharField(choices=[('total', '전체'), ('public', '공공'), ('private', '민간')], max_length=10, verbose_name='부문')),
-                ('count', models.PositiveIntegerField(verbose_name='목표 인원')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='비고')),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='employers.agreement', verbose_name='업무제휴 협약')),
-                ('program', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='programs.program', verbose_name='일자리 사업')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("sector", "연도·부문 목표"),
+                            ("program", "사업별 목표"),
+                            ("agreement", "협약별 목표"),
+                            ("digital_valley", "디지털단지 지역 채용 목표"),
+                            ("plan_period", "계획 기간 합계(계획서 기재)"),
+                        ],
+                        default="sector",
+                        max_length=20,
+                        verbose_name="목표 구분",
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="계획 기간 전체의 목표(디지털단지 등)는 비워 둡니다.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="연도",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[("total", "전체"), ("public", "공공"), ("private", "민간")],
+                        max_length=10,
+                        verbose_name="부문",
+                    ),
+                ),
+                ("count", models.PositiveIntegerField(verbose_name="목표 인원")),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="비고")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="employers.agreement",
+                        verbose_name="업무제휴 협약",
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="programs.program",
+                        verbose_name="일자리 사업",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '일자리 목표',
-                'verbose_name_plural': '일자리 목표',
-                'ordering': ['year', 'scope', 'sector'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('scope', 'sector')), fields=('year', 'sector'), name='unique_sector_target'), models.UniqueConstraint(condition=models.Q(('scope', 'plan_period')), fields=('sector',), name='unique_plan_period_target'), models.CheckConstraint(condition=models.Q(models.Q(('scope', 'sector'), _negated=True), models.Q(('year__isnull', False), ('program__isnull', True), ('agreement__isnull', True)), _connector='OR'), name='sector_target_has_year_only'), models.CheckConstraint(condition=models.Q(models.Q(('scope', 'program'), _negated=True), ('program__isnull', False), _connector='OR'), name='program_target_has_program'), models.CheckConstraint(condition=models.Q(models.Q(('scope', 'agreement'), _negated=True), ('agreement__isnull', False), _connector='OR'), name='agreement_target_has_agreement')],
+                "verbose_name": "일자리 목표",
+                "verbose_name_plural": "일자리 목표",
+                "ordering": ["year", "scope", "sector"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("scope", "sector")),
+                        fields=("year", "sector"),
+                        name="unique_sector_target",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("scope", "plan_period")),
+                        fields=("sector",),
+                        name="unique_plan_period_target",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("scope", "sector"), _negated=True),
+                            models.Q(
+                                ("year__isnull", False),
+                                ("program__isnull", True),
+                                ("agreement__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="sector_target_has_year_only",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("scope", "program"), _negated=True),
+                            ("program__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="program_target_has_program",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("scope", "agreement"), _negated=True),
+                            ("agreement__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="agreement_target_has_agreement",
+                    ),
+                ],
             },
         ),
     ]

@@ -32,7 +32,9 @@ def seed(apps, schema_editor):
             )
     for sector, count in (("total", 18640), ("public", 12850), ("private", 5790)):
         Target.objects.update_or_create(
-            scope="plan_period", sector=sector, year=None,
+            scope="plan_period",
+            sector=sector,
+            year=None,
             defaults={"count": count, "note": "2010–2014 계획 기간 합계 (계획서 표 2 합계란)"},
         )
     for program in Program.objects.filter(year=2010, capacity__isnull=False):

@@ -19,9 +19,7 @@ PLAN_TARGETS = {
 
 
 def sector_targets():
-    return {
-        (t.year, t.sector): t.count for t in Target.objects.filter(scope=Target.Scope.SECTOR)
-    }
+    return {(t.year, t.sector): t.count for t in Target.objects.filter(scope=Target.Scope.SECTOR)}
 
 
 def test_each_year_has_the_plans_total_public_and_private_targets():
@@ -39,9 +37,7 @@ def test_each_years_total_is_public_plus_private():
 
 
 def test_the_plan_period_totals_are_stored_as_the_plan_states_them():
-    stated = {
-        t.sector: t.count for t in Target.objects.filter(scope=Target.Scope.PLAN_PERIOD)
-    }
+    stated = {t.sector: t.count for t in Target.objects.filter(scope=Target.Scope.PLAN_PERIOD)}
     assert stated == {"total": 18_640, "public": 12_850, "private": 5_790}
 
 

@@ -47,9 +47,14 @@ def test_business_number_is_normalised_with_dashes():
 
 def resident_with(**fields):
     values = dict(
-        name="홍길동", birth_date=datetime.date(1985, 3, 1), gender="male",
-        dong=factories.dong(), phone="010-2222-3333", education_level="university",
-        collection_consented_at=timezone.now(), consent_version="2026-11",
+        name="홍길동",
+        birth_date=datetime.date(1985, 3, 1),
+        gender="male",
+        dong=factories.dong(),
+        phone="010-2222-3333",
+        education_level="university",
+        collection_consented_at=timezone.now(),
+        consent_version="2026-11",
     )
     values.update(fields)
     return Resident(**values)

@@ -1,0 +1,16 @@
+"""Kinds of notification mail; each person can turn any of them off (User.mail_opt_outs)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MailKind(models.TextChoices):
+    APPLICATION_RECEIVED = "application_received", _("지원 접수")
+    APPLICATION_REFERRED = "application_referred", _("구청 알선")
+    APPLICATION_INTERVIEW = "application_interview", _("면접 안내")
+    APPLICATION_HIRED = "application_hired", _("채용 결과(합격)")
+    APPLICATION_REJECTED = "application_rejected", _("채용 결과(불합격)")
+    PROGRAM_DECISION = "program_decision", _("일자리 사업 선발·대기 결과")
+    VACANCY_APPROVED = "vacancy_approved", _("채용 공고 승인")
+    NEW_APPLICANT = "new_applicant", _("새 지원자 (기업)")
+    JOB_ALERT = "job_alert", _("맞춤 채용 알림")

@@ -1,0 +1,220 @@
+"""Recommending residents for a vacancy and vacancies for a resident, with explainable scores.
+
+Candidates are narrowed in the database (open vacancies, residents who consented to their data
+going to employers and have not applied yet, and who share an occupation, a skill or a dong),
+then at most CANDIDATE_LIMIT of them are scored in Python. The points, documented once here:
+
+- 기술·자격증: up to SKILL_POINTS, in proportion to the vacancy's required skills the person holds
+- 학력: EDUCATION_POINTS when the required education is met; EDUCATION_SHORTFALL when it is not
+- 희망 직종: OCCUPATION_POINTS when the vacancy's occupation is one the person wants
+- 고용 형태: EMPLOYMENT_TYPE_POINTS when the vacancy's employment type is one the person wants
+- 임금: WAGE_POINTS when the monthly wage meets the person's wish (half within 90 % of it)
+- 거주지: SAME_DONG_POINTS for the same dong as the workplace, GURO_POINTS for elsewhere in Guro
+- 우선 지원 대상: PRIORITY_GROUP_POINTS per group, up to PRIORITY_GROUP_CAP
+
+People short of required skills are also pointed to the district's job-training programs.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from employers.models import Vacancy
+from programs.eligibility import resident_priority_group_ids
+from programs.models import Program
+from programs.services import is_accepting_applications
+from references.choices import EducationLevel, EmploymentType
+from residents.models import Resident
+
+CANDIDATE_LIMIT = 500
+SKILL_POINTS = 40
+EDUCATION_POINTS = 10
+EDUCATION_SHORTFALL = -20
+OCCUPATION_POINTS = 20
+EMPLOYMENT_TYPE_POINTS = 10
+WAGE_POINTS = 10
+SAME_DONG_POINTS = 10
+GURO_POINTS = 5
+PRIORITY_GROUP_POINTS = 5
+PRIORITY_GROUP_CAP = 10
+
+
+@dataclass
+class Match:
+    resident: Resident
+    vacancy: Vacancy
+    reasons: list = field(default_factory=list)  # (Korean reason, points)
+    missing_skills: list = field(default_factory=list)
+
+    @property
+    def score(self):
+        return sum(points for _reason, points in self.reasons)
+
+    def explanation(self):
+        return ", ".join(f"{reason} {points:+d}점" for reason, points in self.reasons)
+
+
+def score_match(resident, vacancy, resident_groups=None):
+    """The explainable score of one resident for one vacancy."""
+    match = Match(resident=resident, vacancy=vacancy)
+    held = {skill.pk for skill in resident.skills.all()}
+    required = list(vacancy.required_skills.all())
+    if required:
+        have = [skill.name for skill in required if skill.pk in held]
+        match.missing_skills = [skill for skill in required if skill.pk not in held]
+        points = round(SKILL_POINTS * len(have) / len(required))
+        label = _("요구 기술·자격증 %(total)s개 중 %(have)s개 보유") % {
+            "total": len(required),
+            "have": len(have),
+        }
+        if have:
+            label += f" ({', '.join(have)})"
+        match.reasons.append((label, points))
+    if vacancy.required_education:
+        required_label = EducationLevel(vacancy.required_education).label
+        if EducationLevel.rank(resident.education_level) >= EducationLevel.rank(vacancy.required_education):
+            match.reasons.append(
+                (_("학력 조건(%(req)s 이상) 충족") % {"req": required_label}, EDUCATION_POINTS)
+            )
+        else:
+            match.reasons.append(
+                (_("학력 조건(%(req)s 이상) 미달") % {"req": required_label}, EDUCATION_SHORTFALL)
+            )
+    if any(occupation.pk == vacancy.occupation_id for occupation in resident.desired_occupations.all()):
+        match.reasons.append(
+            (_("희망 직종(%(name)s)과 같음") % {"name": vacancy.occupation.name}, OCCUPATION_POINTS)
+        )
+    if vacancy.employment_type in (resident.desired_employment_types or []):
+        label = EmploymentType(vacancy.employment_type).label
+        match.reasons.append((_("희망 고용 형태(%(type)s)") % {"type": label}, EMPLOYMENT_TYPE_POINTS))
+    wish = resident.desired_monthly_wage
+    if wish:
+        if vacancy.monthly_wage >= wish:
+            match.reasons.append(
+                (_("희망 월급 이상(%(wage)s원)") % {"wage": f"{vacancy.monthly_wage:,}"}, WAGE_POINTS)
+            )
+        elif vacancy.monthly_wage >= wish * 0.9:
+            match.reasons.append(
+                (
+                    _("희망 월급에 가까움(%(wage)s원)") % {"wage": f"{vacancy.monthly_wage:,}"},
+                    WAGE_POINTS // 2,
+                )
+            )
+    if resident.dong_id and resident.dong_id == vacancy.dong_id:
+        match.reasons.append(
+            (_("근무지와 같은 동(%(dong)s) 거주") % {"dong": resident.dong.name}, SAME_DONG_POINTS)
+        )
+    elif resident.dong_id:
+        match.reasons.append((_("구로구 주민"), GURO_POINTS))
+    groups = resident_groups if resident_groups is not None else resident_priority_group_ids(resident)
+    if groups:
+        points = min(len(groups) * PRIORITY_GROUP_POINTS, PRIORITY_GROUP_CAP)
+        match.reasons.append((_("취업 우선 지원 대상 %(count)s개 해당") % {"count": len(groups)}, points))
+    return match
+
+
+def _rank(matches, limit):
+    matches.sort(key=lambda match: (-match.score, match.resident.pk, match.vacancy.pk))
+    return matches[:limit]
+
+
+def open_vacancies():
+    today = timezone.localdate()
+    return Vacancy.objects.filter(status=Vacancy.Status.OPEN).filter(
+        Q(closes_on__isnull=True) | Q(closes_on__gte=today)
+    )
+
+
+def referable_residents():
+    """Residents staff may put forward to an employer (consented, not leaving)."""
+    return Resident.objects.filter(
+        provision_consented_at__isnull=False, anonymised_at__isnull=True, deletion_requested_at__isnull=True
+    )
+
+
+def recommend_residents(vacancy, limit=20):
+    """The residents who fit a vacancy best, each with the reasons for their score."""
+    required_ids = list(vacancy.required_skills.values_list("pk", flat=True))
+    near = Q(desired_occupations=vacancy.occupation_id) | Q(skills__in=required_ids)
+    if vacancy.dong_id:
+        near |= Q(dong=vacancy.dong_id)
+    candidate_ids = (
+        referable_residents()
+        .exclude(employment_status="employed")
+        .exclude(job_applications__vacancy=vacancy)
+        .filter(near)
+        .order_by("-last_active_at", "-pk")
+        .values_list("pk", flat=True)
+        .distinct()[:CANDIDATE_LIMIT]
+    )
+    residents = (
+        Resident.objects.filter(pk__in=list(candidate_ids))
+        .select_related("dong")
+        .prefetch_related("skills", "desired_occupations", "priority_groups")
+    )
+    vacancy = (
+        Vacancy.objects.select_related("occupation", "dong")
+        .prefetch_related("required_skills")
+        .get(pk=vacancy.pk)
+    )
+    return _rank([score_match(resident, vacancy) for resident in residents], limit)
+
+
+def recommend_vacancies(resident, limit=20):
+    """The open vacancies that fit a resident best, each with the reasons for its score."""
+    skill_ids = list(resident.skills.values_list("pk", flat=True))
+    occupation_ids = list(resident.desired_occupations.values_list("pk", flat=True))
+    near = Q(occupation__in=occupation_ids) | Q(required_skills__in=skill_ids)
+    if resident.desired_employment_types:
+        near |= Q(employment_type__in=resident.desired_employment_types)
+    if resident.dong_id:
+        near |= Q(dong=resident.dong_id)
+    candidate_ids = (
+        open_vacancies()
+        .exclude(applications__resident=resident)
+        .filter(near)
+        .order_by("-posted_on", "-pk")
+        .values_list("pk", flat=True)
+        .distinct()[:CANDIDATE_LIMIT]
+    )
+    vacancies = (
+        Vacancy.objects.filter(pk__in=list(candidate_ids))
+        .select_related("employer", "occupation", "dong")
+        .prefetch_related("required_skills")
+    )
+    resident = (
+        Resident.objects.select_related("dong")
+        .prefetch_related("skills", "desired_occupations", "priority_groups")
+        .get(pk=resident.pk)
+    )
+    groups = resident_priority_group_ids(resident)
+    return _rank([score_match(resident, vacancy, groups) for vacancy in vacancies], limit)
+
+
+def training_programs():
+    """Job-training programs (직업교육) taking applications now."""
+    programs = Program.objects.filter(kind=Program.Kind.JOB_TRAINING, is_published=True).order_by(
+        "-year", "name"
+    )
+    return [program for program in programs if is_accepting_applications(program)]
+
+
+def training_suggestions(matches):
+    """For people short of a vacancy's skills: the skills they lack and the training to take.
+
+    Programs whose name or description mentions a missing skill or the occupation come first.
+    """
+    programs = training_programs()
+    suggestions = []
+    for match in matches:
+        if not match.missing_skills:
+            continue
+        words = [skill.name for skill in match.missing_skills] + [match.vacancy.occupation.name]
+        ranked = sorted(
+            programs,
+            key=lambda program: -sum(word in f"{program.name} {program.description}" for word in words),
+        )
+        suggestions.append((match, ranked[:3]))
+    return suggestions

@@ -1,0 +1,76 @@
+"""Reads for the dashboards. What counts as an "actual" placement is defined here, once."""
+
+import datetime
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from placements.models import Placement
+from reports.models import DashboardSnapshot, Target
+
+# The district plan's period (구로구 일자리 창출 계획 2010–2014).
+PLAN_FIRST_YEAR = 2010
+PLAN_LAST_YEAR = 2014
+
+# Shown on the dashboard page, in the exports and in the API, word for word.
+ACTUAL_DEFINITION = _(
+    "실적은 근무 시작일이 해당 연도(1월 1일~12월 31일)에 속하는 취업·참여 실적의 건수입니다. "
+    "부문(공공·민간)은 실적에 기록된 부문을 따르고, 전체는 두 부문의 합입니다. "
+    "채용 공고·업무제휴 협약·일자리 사업 어느 경로로 취업했든 한 사람의 한 번 취업을 한 건으로 셉니다."
+)
+
+
+def actual_q(*, first_year, last_year, prefix=""):
+    """The one rule for "actual": the placement's start date falls in [first_year, last_year].
+
+    `prefix` lets a query from a related model (a dong, a priority group) apply the same rule
+    to its placements, e.g. prefix="placements__".
+    """
+    conditions = {}
+    if first_year is not None:
+        conditions[f"{prefix}started_on__gte"] = datetime.date(first_year, 1, 1)
+    if last_year is not None:
+        conditions[f"{prefix}started_on__lte"] = datetime.date(last_year, 12, 31)
+    return Q(**conditions)
+
+
+def actual_placements(year):
+    """Placements that count as the year's actual: their start date falls in that year."""
+    return actual_placements_between(first_year=year, last_year=year)
+
+
+def actual_placements_between(*, first_year, last_year):
+    """Placements that count as actual for any year from first_year to last_year (None: open)."""
+    return Placement.objects.filter(actual_q(first_year=first_year, last_year=last_year))
+
+
+def actual_admin_filters(*, first_year, last_year):
+    """The same rule as admin changelist query parameters, for drill-down links."""
+    if first_year == last_year and first_year is not None:
+        return {"started_on__year": first_year}
+    params = {}
+    if first_year is not None:
+        params["started_on__gte"] = datetime.date(first_year, 1, 1).isoformat()
+    if last_year is not None:
+        params["started_on__lte"] = datetime.date(last_year, 12, 31).isoformat()
+    return params
+
+
+def snapshot_for_year(year):
+    """The stored snapshot of a year, or None."""
+    return DashboardSnapshot.objects.filter(year=year).first()
+
+
+def dashboard_years(*, include_placement_years=False):
+    """Years a dashboard is offered for: the plan's target years and the stored snapshots.
+
+    The nightly recompute also asks for every year a placement started in (one DISTINCT query);
+    the page does not, to stay cheap.
+    """
+    years = set(
+        Target.objects.filter(scope=Target.Scope.SECTOR, year__isnull=False).values_list("year", flat=True)
+    )
+    years.update(DashboardSnapshot.objects.values_list("year", flat=True))
+    if include_placement_years:
+        years.update(day.year for day in Placement.objects.order_by().dates("started_on", "year"))
+    return sorted(years)

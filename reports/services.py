@@ -1,0 +1,503 @@
+"""Computing and storing the dashboard snapshots.
+
+Every breakdown is one GROUP BY / aggregate query run by the database; Python only reshapes the
+aggregated rows (a few dozen at most). No placement is ever loaded into Python.
+"""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import connection, transaction
+from django.db.models import Count, F, FloatField, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.aggregates import Aggregate
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
+
+from employers.models import Agreement
+from placements.models import JobApplication, Placement, RetentionCheck
+from programs.models import Program, ProgramApplication
+from references.models import AdministrativeDong, PriorityGroup
+from reports import selectors
+from reports.models import DashboardSnapshot, LabourStat, Target
+
+SECTORS = [Target.Sector.TOTAL, Target.Sector.PUBLIC, Target.Sector.PRIVATE]
+RETENTION_MONTHS = [1, 3, 6, 12]
+# Program applications that were selected at some point (선발 이후의 모든 상태).
+SELECTED_STATUSES = [
+    ProgramApplication.Status.SELECTED,
+    ProgramApplication.Status.ACTIVE,
+    ProgramApplication.Status.COMPLETED,
+    ProgramApplication.Status.DROPPED,
+]
+
+
+def achievement_rate(actual, target):
+    """Actual as a percentage of target, one decimal; None when there is no target or it is 0."""
+    if not target:
+        return None
+    return float((Decimal(actual) * 100 / Decimal(target)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def share(part, whole):
+    """part as a percentage of whole, one decimal; None when whole is 0."""
+    return achievement_rate(part, whole)
+
+
+class PercentileCont(Aggregate):
+    """PostgreSQL's percentile_cont(fraction) WITHIN GROUP (ORDER BY expression)."""
+
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+    def __init__(self, expression, fraction, **extra):
+        super().__init__(expression, fraction=float(fraction), **extra)
+
+
+def median_monthly_wage(queryset):
+    """The median of monthly_wage over a placement queryset, computed in the database."""
+    with_wage = queryset.filter(monthly_wage__isnull=False).order_by()
+    if connection.vendor == "postgresql":
+        median = with_wage.aggregate(median=PercentileCont("monthly_wage", 0.5))["median"]
+        return None if median is None else int(Decimal(median).quantize(Decimal(1), ROUND_HALF_UP))
+    # Elsewhere: count, then read the one or two middle wages with OFFSET (never the whole list).
+    count = with_wage.count()
+    if not count:
+        return None
+    middle = list(
+        with_wage.order_by("monthly_wage").values_list("monthly_wage", flat=True)[
+            (count - 1) // 2 : count // 2 + 1
+        ]
+    )
+    return int((Decimal(sum(middle)) / len(middle)).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def _count_subquery(queryset, field):
+    """A correlated COUNT(*) of queryset rows whose `field` is the outer row, 0 when none."""
+    counted = queryset.filter(**{field: OuterRef("pk")}).order_by().values(field)
+    counted = counted.annotate(count=Count("pk")).values("count")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _counts_by(rows, key):
+    """{key value: {"total", "public", "private"}} from rows of (key, sector, count)."""
+    result = {}
+    for row in rows:
+        counts = result.setdefault(row[key], {"total": 0, "public": 0, "private": 0})
+        counts[row["sector"]] += row["count"]
+        counts["total"] += row["count"]
+    return result
+
+
+def _sector_rows(targets, actuals):
+    return [
+        {
+            "sector": sector.value,
+            "label": str(sector.label),
+            "target": targets.get(sector.value),
+            "actual": actuals.get(sector.value, 0),
+            "rate": achievement_rate(actuals.get(sector.value, 0), targets.get(sector.value)),
+        }
+        for sector in SECTORS
+    ]
+
+
+def _with_total(by_sector):
+    counts = {"public": by_sector.get("public", 0), "private": by_sector.get("private", 0)}
+    counts["total"] = counts["public"] + counts["private"]
+    return counts
+
+
+def _sectors_and_years(year):
+    """Target vs actual per sector, for the year and for each year of the series, plus the
+    cumulative plan-period progress. Two queries: the targets, and actual GROUP BY year, sector."""
+    targets = list(
+        Target.objects.filter(scope__in=[Target.Scope.SECTOR, Target.Scope.PLAN_PERIOD]).values(
+            "scope", "year", "sector", "count"
+        )
+    )
+    yearly_targets = {}
+    plan_targets = {}
+    for row in targets:
+        if row["scope"] == Target.Scope.SECTOR:
+            yearly_targets.setdefault(row["year"], {})[row["sector"]] = row["count"]
+        else:
+            plan_targets[row["sector"]] = row["count"]
+
+    first_year = min([*yearly_targets, year, selectors.PLAN_FIRST_YEAR])
+    series_years = sorted({y for y in yearly_targets if y <= year} | {year})
+    actual_rows = (
+        selectors.actual_placements_between(first_year=first_year, last_year=year)
+        .annotate(start_year=ExtractYear("started_on"))
+        .order_by()
+        .values("start_year", "sector")
+        .annotate(count=Count("pk"))
+    )
+    actual_by_year = {}
+    for row in actual_rows:
+        actual_by_year.setdefault(row["start_year"], {})[row["sector"]] = row["count"]
+
+    by_year = [
+        {
+            "year": series_year,
+            "sectors": _sector_rows(
+                yearly_targets.get(series_year, {}), _with_total(actual_by_year.get(series_year, {}))
+            ),
+        }
+        for series_year in series_years
+    ]
+
+    plan_last = min(year, selectors.PLAN_LAST_YEAR)
+    plan_years = range(selectors.PLAN_FIRST_YEAR, plan_last + 1)
+    cumulative_actual = {sector.value: 0 for sector in SECTORS}
+    cumulative_yearly_target = {sector.value: 0 for sector in SECTORS}
+    for plan_year in plan_years:
+        for sector, count in _with_total(actual_by_year.get(plan_year, {})).items():
+            cumulative_actual[sector] += count
+        for sector in cumulative_actual:
+            cumulative_yearly_target[sector] += yearly_targets.get(plan_year, {}).get(sector, 0)
+    yearly_sum = {
+        sector.value: sum(
+            yearly_targets.get(y, {}).get(sector.value, 0)
+            for y in range(selectors.PLAN_FIRST_YEAR, selectors.PLAN_LAST_YEAR + 1)
+        )
+        for sector in SECTORS
+    }
+    cumulative = {
+        "first_year": selectors.PLAN_FIRST_YEAR,
+        "last_year": plan_last,
+        "plan_last_year": selectors.PLAN_LAST_YEAR,
+        "sectors": [
+            {
+                **row,
+                "yearly_targets_sum": yearly_sum[row["sector"]],
+                "target_to_date": cumulative_yearly_target[row["sector"]],
+            }
+            for row in _sector_rows(plan_targets, cumulative_actual)
+        ],
+    }
+    this_year = _sector_rows(yearly_targets.get(year, {}), _with_total(actual_by_year.get(year, {})))
+    return this_year, by_year, cumulative
+
+
+def _programs(year):
+    """Per program of the year (or with placements in it): capacity, applied, selected, placed."""
+    actual = selectors.actual_placements(year)
+    applications = ProgramApplication.objects.all()
+    rows = (
+        Program.objects.filter(
+            Q(year=year) | Q(pk__in=actual.filter(program__isnull=False).values("program"))
+        )
+        .annotate(
+            applied=_count_subquery(applications, "program"),
+            selected=_count_subquery(applications.filter(status__in=SELECTED_STATUSES), "program"),
+            placed=_count_subquery(actual, "program"),
+        )
+        .order_by("-year", "kind", "name")
+        .values("id", "name", "year", "kind", "sector", "capacity", "applied", "selected", "placed")
+    )
+    kinds = dict(Program.Kind.choices)
+    return [
+        {
+            **row,
+            "kind_label": str(kinds.get(row["kind"], row["kind"])),
+            "fill_rate": share(row["placed"], row["capacity"]),
+        }
+        for row in rows
+    ]
+
+
+def _agreements(year):
+    """Per agreement in force by the year's end: hires and Guro residents among them, in the
+    year and cumulative, against the local-hire quota (a Target if set, else hires × share).
+    One GROUP BY over the placements, one read of the (few) agreements."""
+    in_year = selectors.actual_q(first_year=year, last_year=year)
+    local = Q(guro_resident_at_hire=True)
+    counts = {
+        row["agreement_id"]: row
+        for row in selectors.actual_placements_between(first_year=None, last_year=year)
+        .filter(agreement__isnull=False)
+        .order_by()
+        .values("agreement_id")
+        .annotate(
+            hires=Count("pk"),
+            local_hires=Count("pk", filter=local),
+            year_hires=Count("pk", filter=in_year),
+            year_local_hires=Count("pk", filter=in_year & local),
+        )
+    }
+    quota_target = Target.objects.filter(scope=Target.Scope.AGREEMENT, agreement=OuterRef("pk")).order_by(
+        "-pk"
+    )
+    agreements = (
+        Agreement.objects.filter(Q(starts_on__lte=datetime.date(year, 12, 31)) | Q(pk__in=list(counts)))
+        .annotate(quota_target=Subquery(quota_target.values("count")[:1]))
+        .order_by("starts_on", "pk")
+        .values(
+            "id", "title", "employer__name", "starts_on", "planned_hires", "local_hire_share", "quota_target"
+        )
+    )
+    empty = {"hires": 0, "local_hires": 0, "year_hires": 0, "year_local_hires": 0}
+    result = []
+    for row in agreements:
+        count = counts.get(row["id"], empty)
+        quota = row["quota_target"]
+        if quota is None:
+            quota = int(
+                (Decimal(row["planned_hires"]) * row["local_hire_share"] / 100).quantize(
+                    Decimal(1), ROUND_HALF_UP
+                )
+            )
+        result.append(
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "employer": row["employer__name"],
+                "starts_on": row["starts_on"].isoformat(),
+                "planned_hires": row["planned_hires"],
+                "quota": quota,
+                "hires": count["hires"],
+                "local_hires": count["local_hires"],
+                "quota_rate": achievement_rate(count["local_hires"], quota),
+                "local_share": share(count["local_hires"], count["hires"]),
+                "local_share_target": float(row["local_hire_share"]),
+                "year_hires": count["year_hires"],
+                "year_local_hires": count["year_local_hires"],
+            }
+        )
+    return result
+
+
+def _digital_valley(year):
+    """Guro residents hired by Digital Valley firms, in the year and over the plan period to date."""
+    plan_last = min(year, selectors.PLAN_LAST_YEAR)
+    counts = (
+        selectors.actual_placements_between(first_year=min(selectors.PLAN_FIRST_YEAR, year), last_year=year)
+        .filter(employer__in_digital_valley=True, guro_resident_at_hire=True)
+        .aggregate(
+            in_year=Count("pk", filter=selectors.actual_q(first_year=year, last_year=year)),
+            plan_to_date=Count(
+                "pk", filter=selectors.actual_q(first_year=selectors.PLAN_FIRST_YEAR, last_year=plan_last)
+            ),
+        )
+    )
+    target = (
+        Target.objects.filter(scope=Target.Scope.DIGITAL_VALLEY)
+        .order_by("-pk")
+        .values_list("count", flat=True)
+        .first()
+    )
+    return {
+        "target": target,
+        "first_year": selectors.PLAN_FIRST_YEAR,
+        "last_year": plan_last,
+        "actual": counts["plan_to_date"],
+        "rate": achievement_rate(counts["plan_to_date"], target),
+        "year_actual": counts["in_year"],
+    }
+
+
+def _dongs(year):
+    """Actual placements per administrative dong of residence at hire (every dong, zeros too),
+    and those of people living outside Guro (no dong): one GROUP BY dong, sector."""
+    counts = _counts_by(
+        selectors.actual_placements(year)
+        .order_by()
+        .values("dong_at_hire_id", "sector")
+        .annotate(count=Count("pk")),
+        "dong_at_hire_id",
+    )
+    zero = {"total": 0, "public": 0, "private": 0}
+    rows = [
+        {"id": dong["id"], "name": dong["name"], **counts.get(dong["id"], zero)}
+        for dong in AdministrativeDong.objects.order_by("sort_order", "name").values("id", "name")
+    ]
+    return rows, counts.get(None, zero)
+
+
+def _priority_groups(year):
+    """Actual placements per priority group held at hire (a person may count in several):
+    one GROUP BY group, sector over the placement–group links."""
+    links = Placement.priority_groups.through.objects.filter(
+        selectors.actual_q(first_year=year, last_year=year, prefix="placement__")
+    )
+    counts = _counts_by(
+        links.order_by()
+        .values("prioritygroup_id", sector=F("placement__sector"))
+        .annotate(count=Count("pk")),
+        "prioritygroup_id",
+    )
+    zero = {"total": 0, "public": 0, "private": 0}
+    return [
+        {**group, **counts.get(group["id"], zero)}
+        for group in PriorityGroup.objects.order_by("sort_order", "name").values("id", "code", "name")
+    ]
+
+
+def _retention(year):
+    """For the year's placements: follow-ups at 1, 3, 6 and 12 months, checked, still employed."""
+    rows = {
+        row["months_after_start"]: row
+        for row in RetentionCheck.objects.filter(
+            selectors.actual_q(first_year=year, last_year=year, prefix="placement__")
+        )
+        .order_by()
+        .values("months_after_start")
+        .annotate(
+            scheduled=Count("pk"),
+            checked=Count("pk", filter=Q(checked_on__isnull=False)),
+            retained=Count("pk", filter=Q(still_employed=True)),
+        )
+    }
+    result = []
+    for months in RETENTION_MONTHS:
+        row = rows.get(months, {"scheduled": 0, "checked": 0, "retained": 0})
+        result.append(
+            {
+                "months": months,
+                "scheduled": row["scheduled"],
+                "checked": row["checked"],
+                "retained": row["retained"],
+                "rate": share(row["retained"], row["checked"]),
+            }
+        )
+    return result
+
+
+def _funnel(year, hires):
+    """Applicants (distinct people who applied to a job or program), applications, referrals
+    (알선) and hires in the year."""
+    job_applications = JobApplication.objects.filter(created_at__year=year).order_by()
+    program_applications = ProgramApplication.objects.filter(applied_at__year=year).order_by()
+    job = job_applications.aggregate(
+        applications=Count("pk"),
+        referrals=Count("pk", filter=Q(referred_by__isnull=False) | Q(status=JobApplication.Status.REFERRED)),
+    )
+    program_count = program_applications.count()
+    applicants = (
+        job_applications.values("resident_id").union(program_applications.values("resident_id")).count()
+    )
+    return {
+        "applicants": applicants,
+        "job_applications": job["applications"],
+        "program_applications": program_count,
+        "referrals": job["referrals"],
+        "hires": hires,
+    }
+
+
+def _labour_stats(year):
+    """The year's labour statistics: the annual figure, else the latest month known."""
+    stat = LabourStat.objects.filter(year=year).order_by(F("month").desc(nulls_first=True)).first()
+    if stat is None:
+        return None
+    return {
+        "year": stat.year,
+        "month": stat.month,
+        "population": stat.population,
+        "economically_active": stat.economically_active,
+        "economically_inactive": stat.economically_inactive,
+        "employed": stat.employed,
+        "unemployed": stat.unemployed,
+        "unemployment_rate": stat.unemployment_rate,
+        "national_unemployment_rate": (
+            None if stat.national_unemployment_rate is None else float(stat.national_unemployment_rate)
+        ),
+        "source": stat.source,
+    }
+
+
+def compute_snapshot(year, *, progress=None):
+    """Compute every figure of one year's dashboard as a JSON-ready dict (nothing is stored)."""
+    steps = [
+        "sectors",
+        "programs",
+        "agreements",
+        "digital_valley",
+        "dongs",
+        "priority_groups",
+        "retention",
+        "median_wage",
+        "funnel",
+        "labour_stats",
+    ]
+
+    def step(index):
+        if progress is not None:
+            progress(index, len(steps), steps[index])
+
+    # On PostgreSQL every breakdown reads the same committed state (one REPEATABLE READ
+    # snapshot), so the totals of different breakdowns agree even while staff keep recording.
+    # SET TRANSACTION must be the transaction's first statement, so only when this opens it.
+    isolate = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with transaction.atomic():
+        if isolate:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        step(0)
+        sectors, by_year, cumulative = _sectors_and_years(year)
+        total_actual = sectors[0]["actual"]
+        step(1)
+        programs = _programs(year)
+        step(2)
+        agreements = _agreements(year)
+        step(3)
+        digital_valley = _digital_valley(year)
+        step(4)
+        dongs, outside_guro = _dongs(year)
+        step(5)
+        priority_groups = _priority_groups(year)
+        step(6)
+        retention = _retention(year)
+        step(7)
+        median_wage = median_monthly_wage(selectors.actual_placements(year))
+        step(8)
+        funnel = _funnel(year, total_actual)
+        step(9)
+        labour_stats = _labour_stats(year)
+    return {
+        "year": year,
+        "definition": str(selectors.ACTUAL_DEFINITION),
+        "sectors": sectors,
+        "by_year": by_year,
+        "cumulative": cumulative,
+        "programs": programs,
+        "agreements": agreements,
+        "digital_valley": digital_valley,
+        "dongs": dongs,
+        "outside_guro": outside_guro,
+        "priority_groups": priority_groups,
+        "retention": retention,
+        "median_wage": median_wage,
+        "funnel": funnel,
+        "labour_stats": labour_stats,
+    }
+
+
+def store_snapshot(*, year, progress=None):
+    """Compute one year's snapshot and store it, replacing the year's row atomically.
+
+    Safe to run twice at once: the unique year row is locked while written, and a computation
+    that started before the stored one never overwrites it, so one consistent snapshot remains.
+    """
+    started_at = timezone.now()
+    data = compute_snapshot(year, progress=progress)
+    with transaction.atomic():
+        snapshot, created = DashboardSnapshot.objects.select_for_update().get_or_create(
+            year=year, defaults={"computed_at": started_at, "data": data}
+        )
+        if not created and snapshot.computed_at <= started_at:
+            snapshot.computed_at = started_at
+            snapshot.data = data
+            snapshot.save(update_fields=["computed_at", "data"])
+    return snapshot
+
+
+def store_all_snapshots(*, progress=None):
+    """Recompute the snapshot of every dashboard year; returns the years done."""
+    years = selectors.dashboard_years(include_placement_years=True)
+    for index, year in enumerate(years):
+        if progress is not None:
+            progress(index, len(years), year)
+        store_snapshot(year=year)
+    return years

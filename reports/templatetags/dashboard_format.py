@@ -1,0 +1,28 @@
+"""Numbers the Korean way on the dashboards: 18,640명, 87.5%, 1,500,000원; "—" when unknown."""
+
+from django import template
+
+register = template.Library()
+
+MISSING = "—"
+
+
+@register.filter
+def count(value):
+    return MISSING if value is None or value == "" else f"{int(value):,}"
+
+
+@register.filter
+def percent(value):
+    return MISSING if value is None or value == "" else f"{float(value):,.1f}%"
+
+
+@register.filter
+def won(value):
+    return MISSING if value is None or value == "" else f"{int(value):,}원"
+
+
+@register.filter
+def gauge(value):
+    """A rate as a plain number for <meter value>, capped to its 0–100 range."""
+    return "0" if value is None else f"{min(max(float(value), 0.0), 100.0):.1f}"

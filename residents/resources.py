@@ -1,0 +1,123 @@
+"""Residents in spreadsheets: Korean headers; the same columns for import and export.
+
+A row is recognised as an existing resident by 이름 + 생년월일 + 휴대전화 (the phone normalised
+first), so importing the same file twice doubles nobody.
+"""
+
+from django.conf import settings
+from django.utils import timezone
+
+from guro_jobs.validators import normalize_phone
+from references.choices import EducationLevel, EmploymentStatus, EmploymentType, Gender
+from references.models import AdministrativeDong, Occupation, PriorityGroup, Skill
+from residents.models import Resident
+from spreadsheets.resources import KoreanModelResource, column
+from spreadsheets.widgets import (
+    ChoiceListWidget,
+    ChoiceWidget,
+    DateTimeWidget,
+    DateWidget,
+    IntegerWidget,
+    LookupWidget,
+    NamesWidget,
+    is_empty,
+    text,
+)
+
+
+class ResidentResource(KoreanModelResource):
+    name = column("name", "이름")
+    birth_date = column("birth_date", "생년월일", DateWidget())
+    gender = column("gender", "성별", ChoiceWidget(Gender))
+    phone = column("phone", "휴대전화")
+    email = column("email", "이메일")
+    dong = column("dong", "거주 행정동", LookupWidget(AdministrativeDong, "name", "구로구 행정동"))
+    outside_region = column("outside_region", "구외 거주 지역")
+    education_level = column("education_level", "최종 학력", ChoiceWidget(EducationLevel))
+    employment_status = column("employment_status", "고용 상태", ChoiceWidget(EmploymentStatus))
+    unemployed_since = column("unemployed_since", "구직 시작일", DateWidget())
+    priority_groups = column(
+        "priority_groups", "우선 지원 대상", NamesWidget(PriorityGroup, label="우선 지원 대상")
+    )
+    skills = column("skills", "보유 기술·자격증", NamesWidget(Skill, label="기술·자격증"))
+    desired_occupations = column("desired_occupations", "희망 직종", NamesWidget(Occupation, label="직종"))
+    desired_employment_types = column(
+        "desired_employment_types", "희망 고용 형태", ChoiceListWidget(EmploymentType)
+    )
+    desired_monthly_wage = column("desired_monthly_wage", "희망 월급(원)", IntegerWidget())
+    career_summary = column("career_summary", "경력 요약")
+    collection_consented_at = column("collection_consented_at", "수집·이용 동의 일시", DateTimeWidget())
+    provision_consented_at = column("provision_consented_at", "제3자(기업) 제공 동의 일시", DateTimeWidget())
+    consent_version = column("consent_version", "동의서 버전")
+    created_at = column("created_at", "등록 일시", DateTimeWidget(), readonly=True)
+
+    column_defaults = {"동의서 버전": lambda: settings.CONSENT_TEXT_VERSION}
+
+    class Meta(KoreanModelResource.Meta):
+        model = Resident
+        import_id_fields = ["name", "birth_date", "phone"]
+        fields = [
+            "name",
+            "birth_date",
+            "gender",
+            "phone",
+            "email",
+            "dong",
+            "outside_region",
+            "education_level",
+            "employment_status",
+            "unemployed_since",
+            "priority_groups",
+            "skills",
+            "desired_occupations",
+            "desired_employment_types",
+            "desired_monthly_wage",
+            "career_summary",
+            "collection_consented_at",
+            "provision_consented_at",
+            "consent_version",
+            "created_at",
+        ]
+        export_order = fields
+
+    def before_import_row(self, row, **kwargs):
+        # Find the existing resident by the phone number as stored (010-1234-5678).
+        phone = row.get("휴대전화")
+        if not is_empty(phone):
+            try:
+                row["휴대전화"] = normalize_phone(text(phone))
+            except Exception:
+                pass  # full_clean reports the bad phone on its cell
+
+    def get_instance(self, instance_loader, row):
+        try:
+            key = tuple(self.fields[field].clean(row) for field in self.get_import_id_fields())
+        except (ValueError, KeyError):
+            return None  # the bad cell is reported when the row is imported
+        if any(value in (None, "") for value in key):
+            return None
+        pk = self.known_residents().get(key)
+        return Resident.objects.filter(pk=pk).first() if pk else None
+
+    def known_residents(self):
+        """{(name, birth date, phone): id} of every resident, read once per import (one query
+        instead of one per row)."""
+        if getattr(self, "_known", None) is None:
+            self._known = {}
+            for pk, name, birth_date, phone in Resident.objects.order_by("-pk").values_list(
+                "pk", "name", "birth_date", "phone"
+            ):
+                self._known[(name, birth_date, phone)] = pk  # the oldest record wins
+        return self._known
+
+    def after_save_instance(self, instance, row, **kwargs):
+        # A person listed twice in one file is recognised on the second row.
+        self.known_residents()[(instance.name, instance.birth_date, instance.phone)] = instance.pk
+
+    def init_instance(self, row=None):
+        return Resident(last_active_at=timezone.now())
+
+    def with_related(self, queryset):
+        return queryset.select_related("dong").prefetch_related(
+            "priority_groups", "skills", "desired_occupations"
+        )
