@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 STATUS_LABELS = {"ok": _("정상"), "eager": _("대기열 없이 즉시 처리(개발용)"), "down": _("연결 안 됨")}
 QUEUE_NAME = "celery"  # Celery's default queue; a Redis list of that name holds waiting tasks
+REDIS_SCHEMES = ("redis://", "rediss://")
+_redis_clients = {}
 
 
 def database_status():
@@ -26,14 +28,29 @@ def database_status():
 def broker_status(timeout=1.0):
     if settings.CELERY_TASK_ALWAYS_EAGER or not settings.CELERY_BROKER_URL:
         return "eager"
-    from kombu import Connection
-
+    url = settings.CELERY_BROKER_URL
     try:
-        with Connection(settings.CELERY_BROKER_URL, connect_timeout=timeout) as conn:
-            conn.ensure_connection(max_retries=1, timeout=timeout)
+        if url.startswith(REDIS_SCHEMES):
+            # A pooled client: a ping costs a round trip, not a new connection per probe.
+            _redis_client(url, timeout).ping()
+        else:
+            from kombu import Connection
+
+            with Connection(url, connect_timeout=timeout) as conn:
+                conn.ensure_connection(max_retries=1, timeout=timeout)
         return "ok"
     except Exception:  # the broker is unreachable or refused us
         return "down"
+
+
+def _redis_client(url, timeout):
+    import redis
+
+    client = _redis_clients.get(url)
+    if client is None:  # redis-py reconnects by itself after the server comes back
+        client = redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout)
+        _redis_clients[url] = client
+    return client
 
 
 def online_workers(timeout=1.0):
@@ -49,19 +66,11 @@ def online_workers(timeout=1.0):
 
 def queue_length(queue=QUEUE_NAME, timeout=1.0):
     """Tasks waiting in the Redis queue, or None when the broker is not Redis or not reachable."""
-    import redis
-
-    from guro_jobs.celery import app
-
-    url = app.conf.broker_url or ""
-    if not url.startswith(("redis://", "rediss://")):
+    url = settings.CELERY_BROKER_URL or ""
+    if not url.startswith(REDIS_SCHEMES):
         return None
     try:
-        client = redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout)
-        try:
-            return client.llen(queue)
-        finally:
-            client.close()
+        return _redis_client(url, timeout).llen(queue)
     except Exception:  # broker unreachable
         return None
 

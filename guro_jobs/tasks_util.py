@@ -49,12 +49,17 @@ class EnqueueResult:
 
 
 def enqueue(task, *args, **kwargs):
-    """Send a task to the workers; when the broker cannot be reached, say so instead of raising."""
+    """Send a task to the workers; when the broker cannot be reached, say so instead of raising.
+
+    Fire and forget: the task records its outcome in the database, and no result is stored. (With a
+    result store, Celery subscribes to the task's result channel before sending, and with Redis down
+    that waits ~20 s and then fails with a RuntimeError instead of a broker error: found by the
+    fault test tests/faults/test_redis_down.py.)"""
     from guro_jobs.celery import app
 
     eager = app.conf.task_always_eager
     try:
-        async_result = task.apply_async(args=args, kwargs=kwargs)
+        async_result = task.apply_async(args=args, kwargs=kwargs, ignore_result=True)
     except BrokerOperationalError as error:  # Redis down or refusing: publishing retried, then gave up
         logger.warning("could not queue %s: %s", task.name, error)
         return EnqueueResult(

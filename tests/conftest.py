@@ -76,8 +76,10 @@ def eager_celery():
 
 
 @pytest.fixture
-def celery_worker(transactional_db):
-    """A real `celery worker` process on the running Redis, using the test database."""
+def celery_worker(transactional_db, django_db_serialized_rollback):
+    """A real `celery worker` process on the running Redis, using the test database. (Serialized
+    rollback: the reference data from migrations is back for each such test, even after another
+    transactional test flushed the tables.)"""
     from django.db import connection
 
     celery_app.conf.task_always_eager = False

@@ -158,3 +158,13 @@ def test_enrol_totp_gives_a_staff_member_a_confirmed_device_and_the_app_address(
     device = TOTPDevice.objects.get(user=staff_user)
     assert device.confirmed
     assert "otpauth://totp/" in capsys.readouterr().out
+
+
+def test_behind_one_proxy_throttling_counts_the_address_the_proxy_saw(settings):
+    from guro_jobs.security import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.5", REMOTE_ADDR="127.0.0.1")
+    assert client_ip(request) == "203.0.113.5"  # the forged first entry is ignored
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "127.0.0.1"
