@@ -1,19 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from guro_jobs.uploads import validate_spreadsheet_upload
 from spreadsheets.models import ImportJob
 
 
 def validate_upload(upload):
-    """The one place an uploaded spreadsheet is checked (size, real file type) before it is read.
-
-    The check itself lives in guro_jobs.uploads (written separately); until it is merged there
-    is nothing more to check here than the extension (spreadsheets.services.file_format).
-    """
-    try:
-        from guro_jobs.uploads import validate_spreadsheet_upload
-    except ImportError:
-        return
+    """The one place an uploaded spreadsheet is checked (size, real file type) before it is read."""
     validate_spreadsheet_upload(upload)
 
 
