@@ -107,6 +107,7 @@ class Resident(models.Model):
         indexes = [
             models.Index(fields=["name", "birth_date"]),
             models.Index(fields=["phone"]),
+            models.Index(fields=["-created_at", "-id"], name="resident_newest_first"),
         ]
 
     def __str__(self):
