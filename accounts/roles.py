@@ -21,7 +21,7 @@ ROLE_LABELS = {
 }
 
 # Apps whose models district staff manage in full and managers may view.
-PROGRAM_APPS = ["references", "residents", "programs", "employers", "placements", "reports"]
+PROGRAM_APPS = ["references", "residents", "programs", "employers", "placements", "reports", "alerts"]
 
 # Models no role may change or delete from the application (append-only records).
 READ_ONLY_MODELS = set()
