@@ -38,10 +38,10 @@ class VacancyFilter(django_filters.FilterSet):
         choices=Employer.Kind.choices,
         empty_label=_("전체"),
     )
-    posted_within = django_filters.TypedChoiceFilter(
+    # A ChoiceFilter (not TypedChoiceFilter, whose form field has no empty_label); the method casts.
+    posted_within = django_filters.ChoiceFilter(
         label=_("게시 기간"),
         method="filter_posted_within",
-        coerce=int,
         empty_label=_("전체 기간"),
         choices=[(1, _("오늘")), (3, _("3일 이내")), (7, _("7일 이내")), (30, _("30일 이내"))],
     )
