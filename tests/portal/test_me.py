@@ -1,0 +1,125 @@
+"""/me/: applications with timelines, profile, data download, deletion request, mail settings."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from notifications.kinds import MailKind
+from placements import services as placement_services
+from residents import services as resident_services
+from residents.models import Resident, ResidentPriorityGroup
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def resident(db):
+    return factories.ResidentFactory(with_user=True, name="최오류")
+
+
+def test_my_page_shows_job_applications_with_their_timeline(client, resident, staff_user):
+    vacancy = factories.VacancyFactory(title="경비원 모집")
+    application = placement_services.apply_to_vacancy(resident=resident, vacancy=vacancy)
+    placement_services.move_job_application(application=application, status="interview", by=staff_user)
+    client.force_login(resident.user)
+    page = client.get("/me/").content.decode()
+    assert "경비원 모집" in page
+    assert page.index("— 지원") < page.index("— 면접")
+
+
+def test_profile_edit_saves_and_new_priority_groups_wait_for_staff(client, resident):
+    client.force_login(resident.user)
+    data = {
+        "name": "최오류",
+        "birth_date": "1980-05-17",
+        "gender": "female",
+        "phone": resident.phone,
+        "email": resident.email,
+        "dong": resident.dong_id,
+        "outside_region": "",
+        "education_level": "university",
+        "employment_status": "unemployed",
+        "desired_employment_types": ["full_time", "part_time"],
+        "priority_groups": [factories.priority_group("single_parent").pk],
+        "desired_monthly_wage": "2000000",
+    }
+    page = client.get("/me/profile/").content.decode()
+    assert "직원이 증빙 서류로 확인한 뒤" in page
+    assert client.post("/me/profile/", data).status_code == 302
+    resident.refresh_from_db()
+    assert resident.education_level == "university"
+    assert resident.desired_employment_types == ["full_time", "part_time"]
+    link = ResidentPriorityGroup.objects.get(resident=resident)
+    assert link.priority_group.code == "single_parent" and link.verified_at is None
+
+
+def test_profile_errors_are_korean_per_field_keep_input_and_save_nothing(client, resident):
+    client.force_login(resident.user)
+    response = client.post(
+        "/me/profile/",
+        {"name": "", "birth_date": "1980-05-17", "gender": "female", "phone": "999", "education_level": "x"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "필수 항목입니다." in page
+    assert "전화번호 형식이 올바르지 않습니다" in page
+    assert 'value="999"' in page
+    resident.refresh_from_db()
+    assert resident.name == "최오류"
+
+
+def test_data_download_as_json_holds_my_records(client, resident):
+    factories.JobApplicationFactory(resident=resident, vacancy=factories.VacancyFactory(title="조리사"))
+    client.force_login(resident.user)
+    response = client.get("/me/data.json")
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["profile"]["이름"] == "최오류"
+    assert data["job_applications"][0]["공고"] == "조리사"
+    assert "주민등록번호" not in response.content.decode()
+
+
+def test_data_download_as_csv_opens_in_a_spreadsheet(client, resident):
+    client.force_login(resident.user)
+    response = client.get("/me/data.csv")
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["구분", "항목", "값"]
+    assert ["기본 정보", "이름", "최오류"] in rows
+
+
+def test_deletion_request_is_recorded_for_staff(client, resident, staff_user):
+    client.force_login(resident.user)
+    response = client.post("/me/delete/", {})
+    assert "탈퇴를 요청하려면 확인란에 체크해 주세요." in response.content.decode()
+    client.post("/me/delete/", {"confirm": "on"})
+    resident.refresh_from_db()
+    assert resident.deletion_requested_at is not None
+    client.force_login(staff_user)
+    changelist = client.get("/admin/residents/resident/?deletion_requested_at__isempty=0").content.decode()
+    assert "최오류" in changelist
+
+
+def test_anonymising_keeps_placements_as_statistics_and_removes_identity(resident):
+    placement = factories.PlacementFactory(resident=resident)
+    resident_services.request_account_deletion(resident=resident)
+    user = resident.user
+    resident_services.anonymise_resident(resident=resident)
+    resident = Resident.objects.get(pk=resident.pk)
+    assert resident.name == "탈퇴 회원" and resident.phone == "" and resident.user is None
+    assert resident.birth_date.month == 1 and resident.birth_date.day == 1
+    user.refresh_from_db()
+    assert not user.is_active
+    placement.refresh_from_db()
+    assert placement.guro_resident_at_hire and placement.age_at_hire == 30
+
+
+def test_mail_preferences_turn_kinds_of_mail_off(client, resident):
+    client.force_login(resident.user)
+    wanted = [kind for kind in MailKind.values if kind != MailKind.JOB_ALERT]
+    client.post("/me/mail/", {"wanted": wanted})
+    resident.user.refresh_from_db()
+    assert resident.user.mail_opt_outs == [MailKind.JOB_ALERT.value]
