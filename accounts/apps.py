@@ -3,10 +3,13 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _sync_roles(sender, apps, **kwargs):
+def _sync_roles(sender, apps=None, **kwargs):
+    from django.apps import apps as global_apps
+
     from accounts.roles import sync_role_permissions
 
-    sync_role_permissions(apps)
+    # `flush` (after each transactional test) sends post_migrate without `apps`.
+    sync_role_permissions(apps or global_apps)
 
 
 class AccountsConfig(AppConfig):

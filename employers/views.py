@@ -14,6 +14,7 @@ from employers import selectors, services
 from employers.filters import VacancyFilter
 from employers.forms import MoveApplicationForm, SavedSearchForm, VacancyForm
 from employers.models import Vacancy
+from guro_jobs.forms import apply_krds_classes
 from guro_jobs.permissions import EmployerRequiredMixin, ResidentRequiredMixin, resident_of
 from placements import selectors as application_selectors
 from placements.models import JobApplication
@@ -31,6 +32,11 @@ class VacancyListView(FilterView):
 
     def get_queryset(self):
         return selectors.open_vacancies()
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        apply_krds_classes(filterset.form)
+        return filterset
 
     def get_context_data(self, **kwargs):
         params = self.request.GET.copy()

@@ -3,22 +3,29 @@
 from django import forms
 
 
+def apply_krds_classes(form):
+    """Give each widget of a form the KRDS class for its kind (text input, select, textarea)."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect | forms.CheckboxInput):
+            continue  # drawn by KRDS's .krds-form-check markup in templates/includes/form.html
+        if isinstance(widget, forms.Select):
+            css = "krds-form-select"
+        elif isinstance(widget, forms.Textarea):
+            css = "krds-input krds-textarea"
+        else:
+            css = "krds-input"
+        if css not in widget.attrs.get("class", ""):
+            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+    return form
+
+
 class KrdsFormMixin:
-    """Give each widget the KRDS class for its kind (text input, select, checkbox, textarea)."""
+    """Portal forms carry KRDS classes on their widgets, so templates stay plain."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect | forms.CheckboxInput):
-                continue
-            if isinstance(widget, forms.Select):
-                css = "krds-form-select"
-            elif isinstance(widget, forms.Textarea):
-                css = "krds-input krds-textarea"
-            else:
-                css = "krds-input"
-            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+        apply_krds_classes(self)
 
 
 class DateInput(forms.DateInput):
