@@ -4,12 +4,21 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _sync_roles(sender, apps=None, **kwargs):
-    from django.apps import apps as global_apps
-
     from accounts.roles import sync_role_permissions
 
-    # `flush` (after each transactional test) sends post_migrate without `apps`.
-    sync_role_permissions(apps or global_apps)
+    if apps is not None:
+        sync_role_permissions(apps)
+        return
+    # `flush` (after transactional tests) sends post_migrate without `apps`: use the real
+    # registry, and give back the models_module flags sync_role_permissions toggles.
+    from django.apps import apps as global_apps
+
+    saved = {config.label: config.models_module for config in global_apps.get_app_configs()}
+    try:
+        sync_role_permissions(global_apps)
+    finally:
+        for config in global_apps.get_app_configs():
+            config.models_module = saved[config.label]
 
 
 class AccountsConfig(AppConfig):

@@ -50,8 +50,7 @@ def sync_role_permissions(apps, schema_editor=None):
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        # Migration states have no models_module, which create_permissions needs; the global
-        # registry (post_migrate after a test flush) has one, and must keep it.
+        # Migration states have no models_module; the real registry (flush) keeps its own.
         previous = getattr(app_config, "models_module", None)
         app_config.models_module = previous or True
         create_permissions(app_config, apps=apps, verbosity=0)

@@ -69,7 +69,9 @@ def matching_new_vacancies(saved_search):
 def send_job_alert(*, saved_search):
     """Mail the new matching vacancies of one saved search once; returns how many were new."""
     saved_search = (
-        SavedSearch.objects.select_for_update().select_related("resident__user").get(pk=saved_search.pk)
+        SavedSearch.objects.select_for_update(of=("self",))
+        .select_related("resident__user")
+        .get(pk=saved_search.pk)
     )
     vacancies = list(matching_new_vacancies(saved_search)[:50])
     if not vacancies:
