@@ -38,7 +38,7 @@ class VacancyFilter(django_filters.FilterSet):
         choices=Employer.Kind.choices,
         empty_label=_("전체"),
     )
-    # A ChoiceFilter (not TypedChoiceFilter, whose form field has no empty_label); the method casts.
+    # A ChoiceFilter (not TypedChoiceFilter, whose form field refuses empty_label); the method casts.
     posted_within = django_filters.ChoiceFilter(
         label=_("게시 기간"),
         method="filter_posted_within",

@@ -1,10 +1,8 @@
-from django.contrib import admin, messages
-from django.utils.translation import gettext
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from placements.models import JobApplication
 from programs.models import ProgramApplication
-from residents import services
 from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
 
 
@@ -85,18 +83,6 @@ class ResidentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["dong", "skills", "desired_occupations", "user"]
     readonly_fields = ["created_at", "updated_at", "anonymised_at"]
     list_select_related = ["dong"]
-    actions = ["anonymise_selected"]
-
-    @admin.action(description=_("선택한 구직자 익명 처리 (탈퇴 요청 처리)"), permissions=["change"])
-    def anonymise_selected(self, request, queryset):
-        count = 0
-        for resident in queryset:
-            services.anonymise_resident(resident=resident)
-            count += 1
-        self.message_user(
-            request, gettext("%(count)s명을 익명 처리했습니다.") % {"count": count}, messages.SUCCESS
-        )
-
     inlines = [
         ResidentPriorityGroupInline,
         ProgramApplicationInline,

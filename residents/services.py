@@ -1,5 +1,6 @@
 """Writing residents: sign-up with PIPA consent, profile, consent to provision, deletion."""
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -11,6 +12,64 @@ from django.utils.translation import gettext as _
 from accounts import roles
 from accounts.services import create_user_with_role
 from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
+
+ANONYMOUS_NAME = "익명"
+
+
+@transaction.atomic
+def anonymise_resident(*, resident):
+    """Remove a resident's personal data for good (PIPA). Statistics survive: each Placement keeps
+    its own sector, dong, gender, age and priority groups at hire. Running it again changes nothing."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    from placements.models import JobApplicationEvent, RetentionCheck
+    from programs.models import ProgramApplication, ProgramApplicationEvent
+
+    resident = Resident.objects.select_for_update().get(pk=resident.pk)
+    if resident.anonymised_at is not None:
+        return resident
+
+    resident.name = ANONYMOUS_NAME
+    resident.birth_date = datetime.date(resident.birth_date.year, 1, 1)  # birth year only
+    resident.dong = None
+    resident.outside_region = ""
+    resident.phone = ""
+    resident.email = ""
+    resident.unemployed_since = None
+    resident.desired_employment_types = []
+    resident.desired_monthly_wage = None
+    resident.career_summary = ""
+    resident.provision_consented_at = None  # nothing more goes to employers
+    resident.anonymised_at = timezone.now()
+    user = resident.user
+    resident.user = None
+    resident.save()
+    resident.skills.clear()
+    resident.desired_occupations.clear()
+    ResidentPriorityGroup.objects.filter(resident=resident).delete()
+
+    # Consent records stay as proof of what was agreed, without the address it came from.
+    ConsentRecord.objects.filter(resident=resident).update(ip_address=None)
+    # Staff notes about the person; statuses and dates stay for the statistics.
+    JobApplicationEvent.objects.filter(application__resident=resident).update(note="")
+    RetentionCheck.objects.filter(placement__resident=resident).update(note="")
+    ProgramApplication.objects.filter(resident=resident).update(decision_reason="")
+    ProgramApplicationEvent.objects.filter(application__resident=resident).update(reason="")
+
+    if user is not None:
+        old_username = user.username
+        user.username = f"anonymised-{uuid.uuid4().hex}"
+        user.email = ""
+        user.first_name = ""
+        user.last_name = ""
+        user.is_active = False
+        user.mail_opt_outs = []
+        user.set_unusable_password()
+        user.save()
+        for model in (AccessAttempt, AccessLog, AccessFailureLog):
+            model.objects.filter(username=old_username).delete()
+    return resident
+
 
 Kind = ConsentRecord.Kind
 
@@ -100,35 +159,6 @@ def request_account_deletion(*, resident):
         raise ValidationError(_("이미 탈퇴를 요청했습니다. 일자리지원과에서 처리 중입니다."))
     resident.deletion_requested_at = timezone.now()
     resident.save(update_fields=["deletion_requested_at", "updated_at"])
-    return resident
-
-
-@transaction.atomic
-def anonymise_resident(*, resident):
-    """Remove what identifies a person; applications and placements stay as statistics."""
-    if resident.anonymised_at:
-        return resident
-    resident.name = _("탈퇴 회원")
-    resident.birth_date = resident.birth_date.replace(month=1, day=1)
-    resident.phone = ""
-    resident.email = ""
-    resident.outside_region = ""
-    resident.career_summary = ""
-    resident.unemployed_since = None
-    resident.provision_consented_at = None
-    resident.anonymised_at = timezone.now()
-    user = resident.user
-    resident.user = None
-    resident.save()
-    resident.skills.clear()
-    resident.desired_occupations.clear()
-    if user is not None:
-        user.username = f"deleted-{uuid.uuid4().hex}"
-        user.email = ""
-        user.first_name = user.last_name = ""
-        user.is_active = False
-        user.set_unusable_password()
-        user.save()
     return resident
 
 

@@ -8,8 +8,7 @@ import pytest
 
 from notifications.kinds import MailKind
 from placements import services as placement_services
-from residents import services as resident_services
-from residents.models import Resident, ResidentPriorityGroup
+from residents.models import ResidentPriorityGroup
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -101,20 +100,6 @@ def test_deletion_request_is_recorded_for_staff(client, resident, staff_user):
     client.force_login(staff_user)
     changelist = client.get("/admin/residents/resident/?deletion_requested_at__isempty=0").content.decode()
     assert "최오류" in changelist
-
-
-def test_anonymising_keeps_placements_as_statistics_and_removes_identity(resident):
-    placement = factories.PlacementFactory(resident=resident)
-    resident_services.request_account_deletion(resident=resident)
-    user = resident.user
-    resident_services.anonymise_resident(resident=resident)
-    resident = Resident.objects.get(pk=resident.pk)
-    assert resident.name == "탈퇴 회원" and resident.phone == "" and resident.user is None
-    assert resident.birth_date.month == 1 and resident.birth_date.day == 1
-    user.refresh_from_db()
-    assert not user.is_active
-    placement.refresh_from_db()
-    assert placement.guro_resident_at_hire and placement.age_at_hire == 30
 
 
 def test_mail_preferences_turn_kinds_of_mail_off(client, resident):
