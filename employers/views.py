@@ -98,13 +98,16 @@ class SaveSearchView(ResidentRequiredMixin, View):
         form = SavedSearchForm(request.POST)
         query = form.data.get("query", "")
         try:
-            alert_services.save_search(resident=self.resident, query=query)
+            saved = alert_services.save_search(resident=self.resident, query=query)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
-        else:
-            messages.success(request, _("검색 조건을 저장했습니다. 새 공고가 올라오면 메일로 알려 드립니다."))
-        return redirect(f"{reverse('vacancies:list')}?{query}" if query else reverse("vacancies:list"))
+            return redirect("vacancies:list")
+        messages.success(request, _("검색 조건을 저장했습니다. 새 공고가 올라오면 메일로 알려 드립니다."))
+        # The normalised query, never the raw input, goes into the redirect.
+        return redirect(
+            f"{reverse('vacancies:list')}?{saved.query}" if saved.query else reverse("vacancies:list")
+        )
 
 
 # ---- Employer pages ----

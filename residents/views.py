@@ -143,3 +143,14 @@ class MailPreferencesView(LoginRequiredMixin, FormView):
         set_mail_opt_outs(user=self.request.user, wanted_kinds=form.cleaned_data["wanted"])
         messages.success(self.request, _("알림 메일 설정을 저장했습니다."))
         return super().form_valid(form)
+
+
+class WithdrawProvisionConsentView(ResidentRequiredMixin, View):
+    """PIPA: consent to provide data to employers can be withdrawn as easily as it was given."""
+
+    def post(self, request):
+        services.record_provision_consent(
+            resident=self.resident, granted=False, ip_address=client_ip(request)
+        )
+        messages.success(request, _("기업 제공 동의를 철회했습니다."))
+        return redirect("residents:me")

@@ -152,3 +152,14 @@ def test_employer_closes_or_marks_a_vacancy_filled(client, employer_user):
     client.post(f"/employer/vacancies/{vacancy.pk}/filled/")
     vacancy.refresh_from_db()
     assert vacancy.status == "filled"
+
+
+def test_applicants_page_queries_do_not_grow_with_the_number_of_applicants(
+    client, employer_user, django_assert_max_num_queries
+):
+    vacancy = factories.VacancyFactory(employer=employer_user.employer)
+    for _ in range(10):
+        factories.JobApplicationFactory(vacancy=vacancy)
+    client.force_login(employer_user)
+    with django_assert_max_num_queries(12):
+        assert client.get(f"/employer/vacancies/{vacancy.pk}/").status_code == 200

@@ -108,3 +108,27 @@ def test_mail_preferences_turn_kinds_of_mail_off(client, resident):
     client.post("/me/mail/", {"wanted": wanted})
     resident.user.refresh_from_db()
     assert resident.user.mail_opt_outs == [MailKind.JOB_ALERT.value]
+
+
+def test_my_page_queries_do_not_grow_with_the_number_of_applications(
+    client, resident, django_assert_max_num_queries
+):
+    for _ in range(8):
+        factories.JobApplicationFactory(resident=resident)
+        factories.ProgramApplicationFactory(resident=resident)
+    client.force_login(resident.user)
+    with django_assert_max_num_queries(14):
+        assert client.get("/me/").status_code == 200
+
+
+def test_withdrawing_provision_consent_is_recorded_and_hides_me_from_employers(client, resident):
+    employer_user = factories.employer_user()
+    vacancy = factories.VacancyFactory(employer=employer_user.employer)
+    factories.JobApplicationFactory(resident=resident, vacancy=vacancy)
+    client.force_login(resident.user)
+    client.post("/me/consent/provision/withdraw/")
+    resident.refresh_from_db()
+    assert resident.provision_consented_at is None
+    assert resident.consents.filter(kind="provision", granted=False).exists()
+    client.force_login(employer_user)
+    assert "최오류" not in client.get(f"/employer/vacancies/{vacancy.pk}/").content.decode()

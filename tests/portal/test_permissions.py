@@ -28,6 +28,7 @@ TABLE = [
     ("get", "/me/delete/", {ANON: 302, RESIDENT: 200, EMPLOYER: 403, STAFF: 403}),
     ("get", "/me/mail/", {ANON: 302, RESIDENT: 200, EMPLOYER: 200, STAFF: 200}),
     ("get", "/me/alerts/", {ANON: 302, RESIDENT: 200, EMPLOYER: 403, STAFF: 403}),
+    ("post", "/me/consent/provision/withdraw/", {ANON: 302, RESIDENT: 302, EMPLOYER: 403, STAFF: 403}),
     ("post", "/me/alerts/{saved_search}/delete/", {ANON: 302, RESIDENT: 302, EMPLOYER: 403, STAFF: 403}),
     (
         "post",
