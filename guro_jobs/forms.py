@@ -1,12 +1,22 @@
 """What every portal form shares: KRDS classes on the widgets, so templates stay plain."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+
+DASHES = "---------"
 
 
 def apply_krds_classes(form):
     """Give each widget of a form the KRDS class for its kind (text input, select, textarea)."""
     for field in form.fields.values():
         widget = field.widget
+        # Django's blank choice is a row of dashes; say in words what choosing nothing means.
+        if isinstance(field, forms.ModelChoiceField) and field.empty_label == DASHES:
+            field.empty_label = _("선택 안 함")
+        elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+            choices = list(field.choices)
+            if choices and choices[0] == ("", DASHES):
+                field.choices = [("", _("선택 안 함")), *choices[1:]]
         if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect | forms.CheckboxInput):
             continue  # drawn by KRDS's .krds-form-check markup in templates/includes/form.html
         if isinstance(widget, forms.Select):
