@@ -21,7 +21,16 @@ ROLE_LABELS = {
 }
 
 # Apps whose models district staff manage in full and managers may view.
-PROGRAM_APPS = ["references", "residents", "programs", "employers", "placements", "reports", "spreadsheets"]
+PROGRAM_APPS = [
+    "references",
+    "residents",
+    "programs",
+    "employers",
+    "placements",
+    "reports",
+    "spreadsheets",
+    "alerts",
+]
 
 # Models no role may change or delete from the application (append-only records).
 READ_ONLY_MODELS = {("audit", "personaldataaccess")}

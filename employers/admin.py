@@ -1,5 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from employers import services
 from employers.models import Agreement, Employer, Vacancy
 from placements.admin_matching import VacancyMatchingMixin
 from spreadsheets.admin_export import SpreadsheetExportMixin
@@ -61,3 +65,19 @@ class VacancyAdmin(VacancyMatchingMixin, SpreadsheetExportMixin, admin.ModelAdmi
     autocomplete_fields = ["employer", "agreement", "occupation", "dong", "required_skills"]
     readonly_fields = ["monthly_wage", "approved_at", "approved_by", "created_at", "matches_link"]
     list_select_related = ["employer", "occupation"]
+    actions = ["approve_selected"]
+
+    @admin.action(description=gettext_lazy("선택한 공고 승인"), permissions=["change"])
+    def approve_selected(self, request, queryset):
+        approved = 0
+        for vacancy in queryset.select_related("employer"):
+            try:
+                services.approve_vacancy(vacancy=vacancy, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{vacancy.title}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                approved += 1
+        if approved:
+            self.message_user(
+                request, _("공고 %(count)s건을 승인했습니다.") % {"count": approved}, messages.SUCCESS
+            )

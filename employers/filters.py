@@ -47,6 +47,7 @@ class VacancyFilter(django_filters.FilterSet):
     )
     ordering = django_filters.OrderingFilter(
         label=_("정렬"),
+        empty_label=_("기본 (최신순)"),
         fields=[("posted_on", "posted_on"), ("monthly_wage", "monthly_wage"), ("closes_on", "closes_on")],
         field_labels={
             "posted_on": _("게시일"),

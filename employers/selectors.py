@@ -22,3 +22,20 @@ def vacancies_of(employer):
         .select_related("occupation", "dong")
         .order_by("-created_at", "-id")
     )
+
+
+def agreements_with_progress(employer):
+    """An employer's agreements, each with `local_hires` (placements of Guro residents so far)."""
+    from django.db.models import Count, Q
+
+    from employers.models import Agreement
+
+    agreements = list(
+        Agreement.objects.filter(employer=employer)
+        .annotate(local_hires=Count("placements", filter=Q(placements__guro_resident_at_hire=True)))
+        .order_by("-signed_on")
+    )
+    for agreement in agreements:
+        quota = agreement.local_hire_quota
+        agreement.progress_percent = min(round(agreement.local_hires * 100 / quota), 100) if quota else 0
+    return agreements

@@ -71,3 +71,18 @@ def close_vacancy(*, vacancy, filled=False):
     _move(vacancy, Status.FILLED if filled else Status.CLOSED)
     vacancy.save(update_fields=["status", "monthly_wage"])
     return vacancy
+
+
+EMPLOYER_EDITABLE = {Status.DRAFT}
+
+
+@transaction.atomic
+def save_employer_vacancy(*, vacancy, employer, skills=None):
+    """An employer saves its own vacancy as a draft; once submitted only staff change it."""
+    if vacancy.pk and vacancy.employer_id != employer.pk:
+        raise ValidationError(_("다른 기업의 공고는 고칠 수 없습니다."))
+    if vacancy.pk and vacancy.status not in EMPLOYER_EDITABLE:
+        raise ValidationError(_("작성 중인 공고만 고칠 수 있습니다."))
+    vacancy.employer = employer
+    vacancy.status = Status.DRAFT
+    return save_vacancy(vacancy=vacancy, skills=skills)

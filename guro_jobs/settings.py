@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "notifications",
     "audit",
     "spreadsheets",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -124,7 +125,8 @@ AUTH_USER_MODEL = "accounts.User"
 # django-axes first: every authenticate(request=...) is counted, locked-out logins refused.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Residents log in with an email address or a mobile number (accounts/backends.py).
+    "accounts.backends.EmailOrPhoneBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -138,6 +140,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Residents log in with their email or mobile number (accounts/backends.py).
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -233,6 +236,11 @@ CELERY_BEAT_SCHEDULE = {
     "anonymise-expired-residents": {
         "task": "residents.tasks.anonymise_expired_residents",
         "schedule": crontab(hour=3, minute=30),
+    },
+    # Job alerts: each saved search gets its new matching vacancies once, at night.
+    "send-job-alerts": {
+        "task": "alerts.tasks.send_job_alerts_task",
+        "schedule": crontab(hour=2, minute=0),
     },
 }
 

@@ -11,10 +11,17 @@ admin.site.site_title = _("구로 일자리 포털 관리")
 admin.site.index_title = _("일자리지원과 업무")
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("ops/ping", views.ping, name="ping"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("accounts/", include("accounts.urls")),
+    path("programs/", include("programs.urls")),
+    path("vacancies/", include("employers.urls")),
+    path("employer/", include("employers.employer_urls")),
+    path("me/alerts/", include("alerts.urls")),
+    path("me/", include("residents.urls")),
     path("dashboard/", include("reports.urls")),
     path("api/v1/dashboard/<int:year>/", DashboardSnapshotView.as_view(), name="api-dashboard"),
     path("api/v1/", include("guro_jobs.api_urls")),

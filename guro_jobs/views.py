@@ -5,6 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from guro_jobs.health import broker_status, database_status
+from guro_jobs.home import home_figures
 
 
 @never_cache
@@ -25,3 +26,7 @@ def login_locked_out(request, credentials, *args, **kwargs):
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": minutes}
     return render(request, "guro_jobs/lockout.html", context, status=429)
+
+
+def home(request):
+    return render(request, "home.html", {"figures": home_figures()})

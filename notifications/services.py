@@ -20,3 +20,11 @@ def notify(*, user, kind, subject, body):
         lambda: send_mail_task.delay(user_id=user.pk, kind=kind.value, subject=str(subject), body=str(body))
     )
     return True
+
+
+def set_mail_opt_outs(*, user, wanted_kinds):
+    """Keep only the kinds of mail a person still wants; every other kind is turned off."""
+    wanted = {MailKind(kind) for kind in wanted_kinds}
+    user.mail_opt_outs = [kind.value for kind in MailKind if kind not in wanted]
+    user.save(update_fields=["mail_opt_outs"])
+    return user

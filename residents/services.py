@@ -1,11 +1,16 @@
-"""Writing residents."""
+"""Writing residents: sign-up with PIPA consent, profile, consent to provision, deletion."""
 
 import datetime
 import uuid
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from accounts import roles
+from accounts.services import create_user_with_role
 from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
 
 ANONYMOUS_NAME = "익명"
@@ -64,3 +69,111 @@ def anonymise_resident(*, resident):
         for model in (AccessAttempt, AccessLog, AccessFailureLog):
             model.objects.filter(username=old_username).delete()
     return resident
+
+
+Kind = ConsentRecord.Kind
+
+
+def login_name_for(*, email, phone):
+    """The username a resident logs in with: the email, or else the normalised mobile number."""
+    return email.strip().lower() if email else phone
+
+
+def _record_consent(resident, kind, granted, ip_address, when):
+    ConsentRecord.objects.create(
+        resident=resident,
+        kind=kind,
+        granted=granted,
+        text_version=settings.CONSENT_TEXT_VERSION,
+        recorded_at=when,
+        ip_address=ip_address,
+    )
+
+
+@transaction.atomic
+def register_resident(*, password, collection_consent, provision_consent=False, ip_address=None, **fields):
+    """Create a resident's login and record with both PIPA consents, all or nothing."""
+    if not collection_consent:
+        raise ValidationError(_("개인정보 수집·이용에 동의해야 회원가입을 할 수 있습니다."))
+    now = timezone.now()
+    resident = Resident(
+        collection_consented_at=now,
+        provision_consented_at=now if provision_consent else None,
+        consent_version=settings.CONSENT_TEXT_VERSION,
+        last_active_at=now,
+        **fields,
+    )
+    resident.full_clean()  # normalises the phone number before it becomes a login name
+    user = create_user_with_role(
+        username=login_name_for(email=resident.email, phone=resident.phone),
+        password=password,
+        role=roles.RESIDENT,
+        email=resident.email,
+        first_name=resident.name[:150],
+    )
+    resident.user = user
+    resident.save()
+    _record_consent(resident, Kind.COLLECTION, True, ip_address, now)
+    _record_consent(resident, Kind.PROVISION, bool(provision_consent), ip_address, now)
+    return resident
+
+
+@transaction.atomic
+def record_provision_consent(*, resident, granted=True, ip_address=None):
+    """Give (or withdraw) consent to provide data to employers, with the text version shown."""
+    now = timezone.now()
+    resident.provision_consented_at = now if granted else None
+    resident.consent_version = settings.CONSENT_TEXT_VERSION
+    resident.save(update_fields=["provision_consented_at", "consent_version", "updated_at"])
+    _record_consent(resident, Kind.PROVISION, granted, ip_address, now)
+    return resident
+
+
+@transaction.atomic
+def update_resident_profile(*, resident, priority_groups=None, **m2m):
+    """Save a resident's own profile; newly claimed priority groups wait for staff to verify."""
+    resident.full_clean()
+    resident.last_active_at = timezone.now()
+    resident.save()
+    for name, values in m2m.items():
+        getattr(resident, name).set(values)
+    if priority_groups is not None:
+        wanted = {group.pk for group in priority_groups}
+        ResidentPriorityGroup.objects.filter(resident=resident).exclude(priority_group__in=wanted).delete()
+        held = set(
+            ResidentPriorityGroup.objects.filter(resident=resident).values_list("priority_group", flat=True)
+        )
+        ResidentPriorityGroup.objects.bulk_create(
+            [ResidentPriorityGroup(resident=resident, priority_group_id=pk) for pk in wanted - held]
+        )
+    if resident.user and resident.user.email != resident.email:
+        resident.user.email = resident.email
+        resident.user.save(update_fields=["email"])
+    return resident
+
+
+@transaction.atomic
+def request_account_deletion(*, resident):
+    """The resident asks to leave; staff see the request and anonymise the record."""
+    if resident.deletion_requested_at:
+        raise ValidationError(_("이미 탈퇴를 요청했습니다. 일자리지원과에서 처리 중입니다."))
+    resident.deletion_requested_at = timezone.now()
+    resident.save(update_fields=["deletion_requested_at", "updated_at"])
+    return resident
+
+
+@transaction.atomic
+def apply_with_provision_consent(*, resident, vacancy, consent_given=False, ip_address=None):
+    """One-click apply; a resident who has not yet consented to provision may consent here.
+
+    Both happen or neither does: a refused application leaves no consent behind.
+    """
+    from placements.services import apply_to_vacancy
+
+    if not resident.has_provision_consent:
+        if not consent_given:
+            raise ValidationError(
+                {"consent_provision": _("기업에 지원하려면 제3자(기업) 제공에 동의해야 합니다.")}
+            )
+        record_provision_consent(resident=resident, granted=True, ip_address=ip_address)
+    return apply_to_vacancy(resident=resident, vacancy=vacancy)

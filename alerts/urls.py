@@ -1,0 +1,10 @@
+from django.urls import path
+
+from alerts import views
+
+app_name = "alerts"
+
+urlpatterns = [
+    path("", views.SavedSearchListView.as_view(), name="list"),
+    path("<int:pk>/delete/", views.SavedSearchDeleteView.as_view(), name="delete"),
+]

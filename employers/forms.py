@@ -1,0 +1,51 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from employers.models import Agreement, Vacancy
+from guro_jobs.forms import DateInput, KrdsFormMixin
+from references.models import AdministrativeDong
+
+
+class VacancyForm(KrdsFormMixin, forms.ModelForm):
+    class Meta:
+        model = Vacancy
+        fields = [
+            "title",
+            "description",
+            "occupation",
+            "employment_type",
+            "wage_amount",
+            "wage_unit",
+            "weekly_hours",
+            "work_place",
+            "dong",
+            "openings",
+            "required_education",
+            "required_skills",
+            "closes_on",
+            "agreement",
+        ]
+        widgets = {"closes_on": DateInput(), "required_skills": forms.CheckboxSelectMultiple}
+        help_texts = {
+            "wage_amount": _("숫자만 입력합니다. 예: 2500000"),
+            "agreement": _("구로구와 맺은 지역 주민 채용 협약에 따른 채용이면 고릅니다."),
+        }
+
+    def __init__(self, *args, employer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.employer = employer
+        self.fields["agreement"].queryset = Agreement.objects.filter(employer=employer)
+        self.fields["dong"].queryset = AdministrativeDong.objects.filter(is_active=True)
+        self.fields["dong"].empty_label = _("구로구 밖")
+
+
+class SavedSearchForm(forms.Form):
+    """Hidden: the query string of the search being saved."""
+
+    query = forms.CharField(max_length=1000, required=False, widget=forms.HiddenInput)
+
+
+class MoveApplicationForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[("interview", _("면접")), ("hired", _("채용")), ("rejected", _("불합격"))]
+    )

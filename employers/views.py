@@ -1,0 +1,217 @@
+"""The public vacancy search and the employer's own pages (/employer/)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, TemplateView, View
+from django_filters.views import FilterView
+
+from alerts import services as alert_services
+from employers import selectors, services
+from employers.filters import VacancyFilter
+from employers.forms import MoveApplicationForm, SavedSearchForm, VacancyForm
+from employers.models import Vacancy
+from guro_jobs.forms import apply_krds_classes
+from guro_jobs.permissions import EmployerRequiredMixin, ResidentRequiredMixin, resident_of
+from placements import selectors as application_selectors
+from placements.models import JobApplication
+from placements.services import move_job_application
+from residents.forms import ProvisionConsentForm
+from residents.services import apply_with_provision_consent
+from residents.views import add_form_error, client_ip
+
+
+class VacancyListView(FilterView):
+    template_name = "employers/vacancy_list.html"
+    filterset_class = VacancyFilter
+    paginate_by = 20
+    context_object_name = "vacancies"
+
+    def get_queryset(self):
+        return selectors.open_vacancies()
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        apply_krds_classes(filterset.form)
+        return filterset
+
+    def get_context_data(self, **kwargs):
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        return super().get_context_data(
+            query_without_page=params.urlencode(),
+            is_resident=resident_of(self.request.user) is not None,
+            **kwargs,
+        )
+
+
+class VacancyDetailView(DetailView):
+    template_name = "employers/vacancy_detail.html"
+    context_object_name = "vacancy"
+
+    def get_queryset(self):
+        return selectors.open_vacancies()
+
+    def get_context_data(self, **kwargs):
+        context = {}
+        resident = resident_of(self.request.user)
+        if resident is not None:
+            context["resident"] = resident
+            context["application"] = JobApplication.objects.filter(
+                resident=resident, vacancy=self.object
+            ).first()
+            context["consent_form"] = kwargs.pop("consent_form", None) or ProvisionConsentForm()
+        return super().get_context_data(**context, **kwargs)
+
+
+class VacancyApplyView(ResidentRequiredMixin, VacancyDetailView):
+    """One-click apply; asks for the consent to provide data to employers if it is missing."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        self.object = vacancy = self.get_object()
+        form = ProvisionConsentForm(request.POST)
+        consent_given = form.is_valid()
+        try:
+            apply_with_provision_consent(
+                resident=self.resident,
+                vacancy=vacancy,
+                consent_given=consent_given,
+                ip_address=client_ip(request),
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):  # the consent box was left empty: show it again, with its error
+                return self.render_to_response(self.get_context_data(consent_form=form), status=400)
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("vacancies:detail", pk=vacancy.pk)
+        messages.success(request, _("지원했습니다. 진행 상황은 내 정보에서 볼 수 있습니다."))
+        return redirect("vacancies:detail", pk=vacancy.pk)
+
+
+class SaveSearchView(ResidentRequiredMixin, View):
+    def post(self, request):
+        form = SavedSearchForm(request.POST)
+        query = form.data.get("query", "")
+        try:
+            saved = alert_services.save_search(resident=self.resident, query=query)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("vacancies:list")
+        messages.success(request, _("검색 조건을 저장했습니다. 새 공고가 올라오면 메일로 알려 드립니다."))
+        # The normalised query, never the raw input, goes into the redirect.
+        return redirect(
+            f"{reverse('vacancies:list')}?{saved.query}" if saved.query else reverse("vacancies:list")
+        )
+
+
+# ---- Employer pages ----
+
+
+class EmployerHomeView(EmployerRequiredMixin, TemplateView):
+    template_name = "employers/employer_home.html"
+
+    def get_context_data(self, **kwargs):
+        vacancies = selectors.vacancies_of(self.employer)
+        return super().get_context_data(
+            employer=self.employer,
+            agreements=selectors.agreements_with_progress(self.employer),
+            open_vacancies=vacancies.filter(status=Vacancy.Status.OPEN),
+            other_vacancies=vacancies.exclude(status=Vacancy.Status.OPEN),
+            new_applicants=application_selectors.new_applicants_of(self.employer)[:20],
+            **kwargs,
+        )
+
+
+class EmployerVacancyMixin(EmployerRequiredMixin):
+    """The employer's own vacancy from the URL; another employer's id is a 404."""
+
+    def get_vacancy(self):
+        return get_object_or_404(selectors.vacancies_of(self.employer), pk=self.kwargs["pk"])
+
+
+class VacancyEditView(EmployerVacancyMixin, FormView):
+    template_name = "employers/vacancy_form.html"
+    form_class = VacancyForm
+
+    def get_form_kwargs(self):
+        kwargs = {**super().get_form_kwargs(), "employer": self.employer}
+        if "pk" in self.kwargs:
+            kwargs["instance"] = self.get_vacancy()
+        return kwargs
+
+    def form_valid(self, form):
+        vacancy = form.save(commit=False)
+        try:
+            services.save_employer_vacancy(
+                vacancy=vacancy, employer=self.employer, skills=form.cleaned_data["required_skills"]
+            )
+        except ValidationError as error:
+            add_form_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("공고를 저장했습니다. 내용을 확인한 뒤 승인 요청을 보내 주세요."))
+        return redirect("employer:vacancy", pk=vacancy.pk)
+
+
+class EmployerVacancyDetailView(EmployerVacancyMixin, TemplateView):
+    template_name = "employers/employer_vacancy.html"
+
+    def get_context_data(self, **kwargs):
+        vacancy = self.get_vacancy()
+        return super().get_context_data(
+            vacancy=vacancy, applications=application_selectors.applicants_of(vacancy), **kwargs
+        )
+
+
+class VacancyActionView(EmployerVacancyMixin, View):
+    """Submit for review, close, or mark filled: each one service call."""
+
+    def post(self, request, pk, action):
+        vacancy = self.get_vacancy()
+        try:
+            if action == "submit":
+                services.submit_vacancy_for_review(vacancy=vacancy)
+                messages.success(request, _("승인을 요청했습니다. 구청 직원이 확인한 뒤 게시됩니다."))
+            elif action == "close":
+                services.close_vacancy(vacancy=vacancy)
+                messages.success(request, _("공고를 마감했습니다."))
+            elif action == "filled":
+                services.close_vacancy(vacancy=vacancy, filled=True)
+                messages.success(request, _("채용 완료로 표시했습니다."))
+            else:
+                raise Http404
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return redirect("employer:vacancy", pk=vacancy.pk)
+
+
+class MoveApplicationView(EmployerRequiredMixin, View):
+    def post(self, request, pk):
+        application = get_object_or_404(application_selectors.applications_visible_to(self.employer), pk=pk)
+        form = MoveApplicationForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("바꿀 상태를 골라 주세요."))
+        else:
+            try:
+                move_job_application(
+                    application=application, status=form.cleaned_data["status"], by=request.user
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s님의 상태를 '%(status)s'(으)로 바꿨습니다.")
+                    % {
+                        "name": application.resident.name,
+                        "status": JobApplication.Status(form.cleaned_data["status"]).label,
+                    },
+                )
+        return redirect("employer:vacancy", pk=application.vacancy_id)

@@ -1,0 +1,31 @@
+"""Reading job applications for employers: only what a resident agreed to share."""
+
+from django.db.models import Prefetch
+
+from placements.models import JobApplication, JobApplicationEvent
+
+NEW_STATUSES = [JobApplication.Status.APPLIED, JobApplication.Status.REFERRED]
+
+
+def applications_visible_to(employer):
+    """Applications to this employer's vacancies from residents who consented to provision."""
+    return (
+        JobApplication.objects.filter(
+            vacancy__employer=employer,
+            resident__provision_consented_at__isnull=False,
+            resident__anonymised_at__isnull=True,
+        )
+        .select_related("vacancy", "resident__dong")
+        .prefetch_related(
+            "resident__skills",
+            Prefetch("events", queryset=JobApplicationEvent.objects.order_by("occurred_at", "id")),
+        )
+    )
+
+
+def applicants_of(vacancy):
+    return applications_visible_to(vacancy.employer).filter(vacancy=vacancy).order_by("created_at", "id")
+
+
+def new_applicants_of(employer):
+    return applications_visible_to(employer).filter(status__in=NEW_STATUSES).order_by("-created_at", "-id")

@@ -1,0 +1,33 @@
+"""Reading programs for the public portal: this year's published programs and places left."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from programs.models import Program, ProgramApplication
+
+TAKING_A_PLACE = [
+    ProgramApplication.Status.SELECTED,
+    ProgramApplication.Status.ACTIVE,
+    ProgramApplication.Status.COMPLETED,
+]
+
+
+def public_programs(year=None):
+    """Published programs of a year (this year by default), each with `places_taken`."""
+    year = year or timezone.localdate().year
+    return (
+        Program.objects.filter(is_published=True, year=year)
+        .annotate(places_taken=Count("applications", filter=Q(applications__status__in=TAKING_A_PLACE)))
+        .prefetch_related("required_priority_groups")
+        .order_by("kind", "name")
+    )
+
+
+def places_left(program):
+    """Capacity minus selected, active and completed participants; None when capacity is unset."""
+    if program.capacity is None:
+        return None
+    taken = getattr(program, "places_taken", None)
+    if taken is None:
+        taken = program.applications.filter(status__in=TAKING_A_PLACE).count()
+    return max(program.capacity - taken, 0)

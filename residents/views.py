@@ -1,0 +1,156 @@
+import csv
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from guro_jobs.permissions import ResidentRequiredMixin
+from notifications.kinds import MailKind
+from notifications.services import set_mail_opt_outs
+from residents import selectors, services
+from residents.forms import DeletionRequestForm, MailPreferencesForm, ResidentProfileForm, SignupForm
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def add_form_error(form, error):
+    """Put a service's ValidationError onto the form, per field where it names one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class SignupView(FormView):
+    template_name = "residents/signup.html"
+    form_class = SignupForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("home")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            resident = services.register_resident(
+                password=form.cleaned_data["password1"],
+                collection_consent=form.cleaned_data["consent_collection"],
+                provision_consent=form.cleaned_data["consent_provision"],
+                ip_address=client_ip(self.request),
+                **fields,
+            )
+        except ValidationError as error:
+            add_form_error(form, error)
+            return self.form_invalid(form)
+        login(self.request, resident.user, backend="accounts.backends.EmailOrPhoneBackend")
+        messages.success(self.request, _("회원가입을 마쳤습니다. 환영합니다."))
+        return redirect("residents:me")
+
+
+class MeView(ResidentRequiredMixin, TemplateView):
+    template_name = "residents/me.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            resident=self.resident,
+            job_applications=selectors.job_applications_of(self.resident),
+            program_applications=selectors.program_applications_of(self.resident),
+            placements=selectors.placements_of(self.resident),
+            **kwargs,
+        )
+
+
+class ProfileView(ResidentRequiredMixin, FormView):
+    template_name = "residents/profile.html"
+    form_class = ResidentProfileForm
+    success_url = reverse_lazy("residents:me")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.resident}
+
+    def form_valid(self, form):
+        resident = form.save(commit=False)
+        try:
+            services.update_resident_profile(
+                resident=resident,
+                priority_groups=form.cleaned_data["priority_groups"],
+                skills=form.cleaned_data["skills"],
+                desired_occupations=form.cleaned_data["desired_occupations"],
+            )
+        except ValidationError as error:
+            add_form_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("내 정보를 저장했습니다."))
+        return super().form_valid(form)
+
+
+class DataDownloadView(ResidentRequiredMixin, View):
+    def get(self, request, fmt):
+        stamp = timezone.localdate().strftime("%Y%m%d")
+        if fmt == "json":
+            body = json.dumps(selectors.resident_data_export(self.resident), ensure_ascii=False, indent=2)
+            response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        else:
+            response = HttpResponse(content_type="text/csv; charset=utf-8")
+            response.write("\ufeff")  # so spreadsheet programs read the Korean correctly
+            writer = csv.writer(response)
+            writer.writerow([_("구분"), _("항목"), _("값")])
+            writer.writerows(selectors.resident_data_rows(self.resident))
+        response["Content-Disposition"] = f'attachment; filename="my-data-{stamp}.{fmt}"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class DeletionRequestView(ResidentRequiredMixin, FormView):
+    template_name = "residents/delete.html"
+    form_class = DeletionRequestForm
+    success_url = reverse_lazy("residents:me")
+
+    def form_valid(self, form):
+        try:
+            services.request_account_deletion(resident=self.resident)
+        except ValidationError as error:
+            add_form_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("탈퇴 요청을 접수했습니다. 일자리지원과가 처리한 뒤 알려 드립니다."))
+        return super().form_valid(form)
+
+
+class MailPreferencesView(LoginRequiredMixin, FormView):
+    """Anyone with a login (resident or employer user) chooses which kinds of mail they get."""
+
+    template_name = "residents/mail_preferences.html"
+    form_class = MailPreferencesForm
+    success_url = reverse_lazy("residents:me")
+
+    def get_initial(self):
+        opted_out = set(self.request.user.mail_opt_outs or [])
+        return {"wanted": [kind.value for kind in MailKind if kind.value not in opted_out]}
+
+    def form_valid(self, form):
+        set_mail_opt_outs(user=self.request.user, wanted_kinds=form.cleaned_data["wanted"])
+        messages.success(self.request, _("알림 메일 설정을 저장했습니다."))
+        return super().form_valid(form)
+
+
+class WithdrawProvisionConsentView(ResidentRequiredMixin, View):
+    """PIPA: consent to provide data to employers can be withdrawn as easily as it was given."""
+
+    def post(self, request):
+        services.record_provision_consent(
+            resident=self.resident, granted=False, ip_address=client_ip(request)
+        )
+        messages.success(request, _("기업 제공 동의를 철회했습니다."))
+        return redirect("residents:me")
