@@ -26,7 +26,7 @@ def test_every_page_has_a_skip_link_a_language_switch_and_local_assets(client):
     page = client.get("/").content.decode()
     assert 'href="#main"' in page
     assert 'action="/i18n/setlang/"' in page
-    assert "/static/krds/cdn/krds.min.css" in page
+    assert "/static/krds/css/component/output.css" in page
     assert "http://" not in page.split("<body")[0] and "https://" not in page.split("<body")[0]
 
 
