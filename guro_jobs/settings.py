@@ -242,6 +242,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "alerts.tasks.send_job_alerts_task",
         "schedule": crontab(hour=2, minute=0),
     },
+    # Retention follow-ups at 1, 3, 6 and 12 months exist for every placement.
+    "placements-create-due-retention-checks": {
+        "task": "placements.tasks.create_due_retention_checks",
+        "schedule": crontab(hour=6, minute=0),
+    },
 }
 
 # The API (/api/v1/): session auth for the browser (CSRF enforced), tokens that staff issue in the
@@ -370,12 +375,5 @@ AUDIT_MANY_VIEWS_THRESHOLD = int(os.environ.get("AUDIT_MANY_VIEWS_THRESHOLD", "2
 SPREADSHEET_SYNC_ROWS = int(os.environ.get("SPREADSHEET_SYNC_ROWS", "500"))
 SPREADSHEET_REPORT_ROWS = int(os.environ.get("SPREADSHEET_REPORT_ROWS", "1000"))
 
-# Periodic tasks (celery beat). Each app adds its own entry.
-from celery.schedules import crontab  # noqa: E402
-
-CELERY_BEAT_SCHEDULE["placements-create-due-retention-checks"] = {
-    "task": "placements.tasks.create_due_retention_checks",
-    "schedule": crontab(hour=6, minute=0),
-}
 # Follow-ups due within this many days are listed as "확인 필요" for staff.
 RETENTION_DUE_SOON_DAYS = int(os.environ.get("RETENTION_DUE_SOON_DAYS", "14"))
