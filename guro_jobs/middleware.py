@@ -8,6 +8,8 @@ from django.contrib.auth import logout
 from django.utils.translation import gettext as _
 
 LAST_SEEN_KEY = "staff_last_seen"
+# The last-seen time is written at most once a minute, so most requests do not save the session.
+LAST_SEEN_RESOLUTION_SECONDS = 60
 
 
 class StaffIdleTimeoutMiddleware:
@@ -23,7 +25,7 @@ class StaffIdleTimeoutMiddleware:
             if last_seen is not None and now - last_seen > idle_seconds:
                 logout(request)
                 messages.info(request, _("오랫동안 사용하지 않아 안전을 위해 로그아웃되었습니다."))
-            else:
+            elif last_seen is None or now - last_seen >= LAST_SEEN_RESOLUTION_SECONDS:
                 request.session[LAST_SEEN_KEY] = now
                 # The cookie and the stored session also expire after the idle time.
                 request.session.set_expiry(idle_seconds)
