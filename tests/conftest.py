@@ -1,9 +1,6 @@
 """Shared fixtures: role users, the eager/real Celery switch, and a real Celery worker."""
 
 import os
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +8,7 @@ from django.conf import settings
 
 from guro_jobs.celery import app as celery_app
 from tests import factories
+from tests.workers import start_celery_worker, stop_celery_worker
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -80,52 +78,11 @@ def celery_worker(transactional_db, django_db_serialized_rollback):
     """A real `celery worker` process on the running Redis, using the test database. (Serialized
     rollback: the reference data from migrations is back for each such test, even after another
     transactional test flushed the tables.)"""
-    from django.db import connection
-
     celery_app.conf.task_always_eager = False
     celery_app.control.purge()
-    db = connection.settings_dict
-    env = dict(os.environ)
-    env["DATABASE_URL"] = (
-        f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    )
-    hostname = f"test-worker-{os.getpid()}@localhost"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "guro_jobs",
-            "worker",
-            "--pool",
-            "solo",
-            "--loglevel",
-            "INFO",
-            "--hostname",
-            hostname,
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        replies = celery_app.control.ping(destination=[hostname], timeout=1)
-        if replies:
-            break
-        if process.poll() is not None:
-            raise RuntimeError(process.stdout.read().decode())
-    else:
-        process.kill()
-        raise RuntimeError("the Celery worker did not answer a ping within 60 s")
+    process = start_celery_worker()
     yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    stop_celery_worker(process)
 
 
 @pytest.fixture

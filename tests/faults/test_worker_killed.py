@@ -1,9 +1,6 @@
 """A worker killed with SIGKILL in the middle of a recompute: the task runs again on another
 worker and one consistent snapshot results (acks_late + the broker's visibility timeout)."""
 
-import os
-import subprocess
-import sys
 import time
 
 import pytest
@@ -13,47 +10,11 @@ from django.utils import timezone
 from guro_jobs.celery import app as celery_app
 from reports.models import DashboardSnapshot
 from reports.tasks import recompute_dashboard
-from tests.conftest import BASE_DIR
+from tests.workers import start_celery_worker
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 VISIBILITY_TIMEOUT = 3
-
-
-def start_worker(name, **env_overrides):
-    db = connection.settings_dict
-    env = dict(os.environ, **env_overrides)
-    env["DATABASE_URL"] = (
-        f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    )
-    hostname = f"{name}-{os.getpid()}@localhost"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "guro_jobs",
-            "worker",
-            "--pool",
-            "solo",
-            "--loglevel",
-            "INFO",
-            "--hostname",
-            hostname,
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if celery_app.control.ping(destination=[hostname], timeout=1):
-            return process
-        assert process.poll() is None, "the worker exited at start"
-    process.kill()
-    pytest.fail("the worker did not answer a ping within 60 s")
 
 
 def worker_waiting_on_the_snapshot_lock():
@@ -72,7 +33,7 @@ def test_worker_killed_mid_recompute_leaves_one_consistent_snapshot_after_redeli
     old = DashboardSnapshot.objects.create(
         year=2011, computed_at=timezone.now(), data={"year": 2011, "stale": True}
     )
-    first = start_worker("doomed-worker")
+    first = start_celery_worker("doomed-worker")
     try:
         # Hold the year's row so the worker computes, then blocks while storing: mid-recompute.
         with transaction.atomic():
@@ -88,7 +49,7 @@ def test_worker_killed_mid_recompute_leaves_one_consistent_snapshot_after_redeli
 
         # The unacknowledged message becomes visible again; a new worker picks it up.
         time.sleep(VISIBILITY_TIMEOUT + 1)
-        second = start_worker("rescue-worker", CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY_TIMEOUT))
+        second = start_celery_worker("rescue-worker", CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY_TIMEOUT))
         try:
             deadline = time.monotonic() + 60
             while DashboardSnapshot.objects.get(year=2011).data.get("stale"):
