@@ -1,7 +1,6 @@
 """Shared fixtures: role users, the eager/real Celery switch, and a real Celery worker."""
 
 import os
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -10,7 +9,6 @@ from guro_jobs.celery import app as celery_app
 from tests import factories
 from tests.workers import start_celery_worker, stop_celery_worker
 
-BASE_DIR = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
