@@ -16,12 +16,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def allow_orm_beside_playwright(monkeypatch):
-    """Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
-    still plain synchronous code, so Django's async-safety guard is told so, for these tests only
-    (set for the whole session it would leak into `check --deploy`, which rightly refuses it)."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+@pytest.fixture(scope="module", autouse=True)
+def allow_orm_beside_playwright():
+    """Playwright's sync API runs an event loop in this thread; the test's own ORM calls (and the
+    database teardown) are still plain synchronous code, so Django's async-safety guard is told
+    so, for the browser modules only (set for the whole session it would leak into
+    `check --deploy`, which rightly refuses it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture(autouse=True)
