@@ -19,12 +19,16 @@ def uses_transactions(item):
     return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Transactional tests (real workers, live servers) empty the database when they end; a
     serialized rollback puts back what the migrations loaded (the plan's figures, dongs, roles).
 
     Tests marked `services` need PostgreSQL and Redis: skipped locally without them, and a
     failure in CI, where they must run."""
+    # Browser journeys last: Playwright's event loop gives the ORM fresh connection objects that
+    # lack the serialized copy later transactional tests restore from.
+    items.sort(key=lambda item: "browser" in item.keywords)
     for item in items:
         if uses_transactions(item):
             marker = item.get_closest_marker("django_db")

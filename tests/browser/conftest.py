@@ -48,7 +48,9 @@ def initial_data(django_db_setup, django_db_blocker):
 @pytest.fixture
 def reference_data(initial_data, live_server, django_db_blocker):
     """Make sure dongs, occupations, programs and role groups exist (a flush removed them)."""
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection
 
     from references.models import AdministrativeDong
@@ -59,9 +61,14 @@ def reference_data(initial_data, live_server, django_db_blocker):
             # The previous test's flush re-ran post_migrate (groups, permissions); start clean.
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
             connection.creation.deserialize_db_from_string(initial_data)
+            # flush restarted the id sequences; move them past the restored rows' ids.
+            statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(initial_data):
     from playwright.sync_api import sync_playwright
 

@@ -65,7 +65,7 @@ def test_recompute_with_redis_stopped_answers_in_korean_not_500(staff_user):
 
     from django.db import connection
 
-    from tests.conftest import BASE_DIR
+    from tests.workers import BASE_DIR
 
     db = connection.settings_dict
     env = dict(
