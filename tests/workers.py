@@ -14,6 +14,24 @@ from guro_jobs.celery import app as celery_app
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def worker_command(hostname):
+    """The command line of one solo-pool worker process of this project."""
+    return [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "guro_jobs",
+        "worker",
+        "--pool",
+        "solo",
+        "--loglevel",
+        "INFO",
+        "--hostname",
+        hostname,
+    ]
+
+
 def start_celery_worker(name="test-worker", **env_overrides):
     """Start a solo-pool worker and wait until it answers a ping; its log goes to a temp file."""
     db = connection.settings_dict

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import requests
 
+from tests.workers import worker_command
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -261,20 +263,7 @@ class CeleryWorker:
     def __enter__(self):
         log = open(self.log_path, "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "guro_jobs",
-                "worker",
-                "--pool",
-                "solo",
-                "--loglevel",
-                "INFO",
-                "--hostname",
-                self.hostname,
-            ],
+            worker_command(self.hostname),
             cwd=BASE_DIR,
             env=self.env,
             stdout=log,
