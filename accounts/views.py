@@ -2,12 +2,18 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import render, resolve_url
 
 from accounts.forms import LoginForm
+from residents.services import record_resident_activity
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record_resident_activity(user=form.get_user())
+        return response
 
     def get_default_redirect_url(self):
         """Each role lands on its own start page unless a `next` page was asked for."""

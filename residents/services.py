@@ -152,6 +152,11 @@ def update_resident_profile(*, resident, priority_groups=None, **m2m):
     return resident
 
 
+def record_resident_activity(*, user):
+    """A resident logged in: the retention period stated in the consent counts from now."""
+    Resident.objects.filter(user=user, anonymised_at__isnull=True).update(last_active_at=timezone.now())
+
+
 @transaction.atomic
 def request_account_deletion(*, resident):
     """The resident asks to leave; staff see the request and anonymise the record."""

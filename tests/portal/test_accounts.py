@@ -1,7 +1,10 @@
 """Sign-up with the PIPA consent screen, login by email or phone, Korean errors that keep input."""
 
+import datetime
+
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from accounts import roles
 from accounts.models import User
@@ -148,3 +151,12 @@ def test_logout_is_a_post(client, resident_user):
     client.force_login(resident_user)
     assert client.post("/accounts/logout/").status_code == 302
     assert client.get("/me/").status_code == 302
+
+
+def test_logging_in_restarts_the_residents_retention_period(client):
+    client.post("/accounts/signup/", signup_data())
+    client.logout()
+    long_ago = timezone.now() - datetime.timedelta(days=800)
+    Resident.objects.update(last_active_at=long_ago)
+    client.post("/accounts/login/", {"username": "garibong@example.kr", "password": "guro-jobs-2026"})
+    assert Resident.objects.get().last_active_at > timezone.now() - datetime.timedelta(minutes=1)
