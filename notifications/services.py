@@ -14,10 +14,15 @@ def notify(*, user, kind, subject, body):
     kind = MailKind(kind)
     if not wants_mail(user, kind):
         return False
+    from guro_jobs.tasks_util import enqueue
     from notifications.tasks import send_mail_task
 
+    # enqueue, not .delay(): with the broker down the change is already saved, so the page must
+    # still answer (the mail is logged as not queued) instead of failing after the commit.
     transaction.on_commit(
-        lambda: send_mail_task.delay(user_id=user.pk, kind=kind.value, subject=str(subject), body=str(body))
+        lambda: enqueue(
+            send_mail_task, user_id=user.pk, kind=kind.value, subject=str(subject), body=str(body)
+        )
     )
     return True
 

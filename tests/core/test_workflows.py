@@ -104,3 +104,22 @@ def test_residents_who_turned_a_mail_kind_off_do_not_get_it(django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         placement_services.apply_to_vacancy(resident=resident, vacancy=factories.VacancyFactory())
     assert not [m for m in mail.outbox if resident.user.email in m.to]
+
+
+def test_an_application_is_kept_and_answered_when_the_mail_queue_is_down(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from kombu.exceptions import OperationalError
+
+    from notifications.tasks import send_mail_task
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(send_mail_task, "apply_async", broker_down)
+    resident = factories.ResidentFactory(with_user=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        application = placement_services.apply_to_vacancy(
+            resident=resident, vacancy=factories.VacancyFactory()
+        )
+    assert JobApplication.objects.filter(pk=application.pk).exists()
