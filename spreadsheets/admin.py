@@ -10,18 +10,6 @@ from django.utils.translation import gettext as _
 from spreadsheets import services
 from spreadsheets.forms import UploadForm
 from spreadsheets.models import ImportJob
-from spreadsheets.tasks import import_job_task
-
-
-def start(job, dry_run):
-    """Small files are handled at once; large ones go to a Celery worker with a progress bar."""
-    if job.total_rows <= settings.SPREADSHEET_SYNC_ROWS:
-        services.run_import_job(job=job, dry_run=dry_run)
-        return
-    job.status = ImportJob.Status.QUEUED
-    job.save(update_fields=["status"])
-    result = import_job_task.delay(job.pk, dry_run)
-    ImportJob.objects.filter(pk=job.pk).update(task_id=result.id or "")
 
 
 @admin.register(ImportJob)
@@ -71,14 +59,10 @@ class ImportJobAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 form.add_error("file", error)
             else:
-                job = ImportJob.objects.create(
-                    kind=kind,
-                    filename=upload.name,
-                    content=content,
-                    total_rows=total,
-                    created_by=request.user,
+                job = services.create_import_job(
+                    kind=kind, filename=upload.name, content=content, total_rows=total, by=request.user
                 )
-                start(job, dry_run=True)
+                services.start_import_job(job=job, dry_run=True)
                 return redirect("admin:spreadsheets_importjob_report", job_id=job.pk)
         context = {
             **self.admin_site.each_context(request),
@@ -102,7 +86,7 @@ class ImportJobAdmin(admin.ModelAdmin):
             if job.status != ImportJob.Status.CHECKED:
                 self.message_user(request, _("검사를 통과한 파일만 저장할 수 있습니다."), messages.ERROR)
             else:
-                start(job, dry_run=False)
+                services.start_import_job(job=job, dry_run=False)
                 job.refresh_from_db()
                 if job.status == ImportJob.Status.IMPORTED:
                     self.message_user(request, _("모든 행을 저장했습니다."), messages.SUCCESS)

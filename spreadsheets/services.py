@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass, field
 
 import tablib
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
@@ -312,3 +313,26 @@ def run_import_job(*, job, dry_run, progress=None):
         fields.append("content")
     job.save(update_fields=fields)
     return report
+
+
+def create_import_job(*, kind, filename, content, total_rows, by):
+    """Keep an uploaded file (in the database, never in a served folder) until it is imported."""
+    from spreadsheets.models import ImportJob
+
+    return ImportJob.objects.create(
+        kind=kind, filename=filename, content=content, total_rows=total_rows, created_by=by
+    )
+
+
+def start_import_job(*, job, dry_run):
+    """Small files are handled at once; large ones go to a Celery worker with a progress bar."""
+    from spreadsheets.models import ImportJob
+    from spreadsheets.tasks import import_job_task
+
+    if job.total_rows <= settings.SPREADSHEET_SYNC_ROWS:
+        run_import_job(job=job, dry_run=dry_run)
+        return
+    job.status = ImportJob.Status.QUEUED
+    job.save(update_fields=["status"])
+    result = import_job_task.delay(job.pk, dry_run)
+    ImportJob.objects.filter(pk=job.pk).update(task_id=result.id or "")
