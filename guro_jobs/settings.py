@@ -377,3 +377,6 @@ SPREADSHEET_REPORT_ROWS = int(os.environ.get("SPREADSHEET_REPORT_ROWS", "1000"))
 
 # Follow-ups due within this many days are listed as "확인 필요" for staff.
 RETENTION_DUE_SOON_DAYS = int(os.environ.get("RETENTION_DUE_SOON_DAYS", "14"))
+
+# A request that declares a body over the import upload limit is refused (413) before it is read.
+MIDDLEWARE += ["spreadsheets.middleware.UploadSizeLimitMiddleware"]

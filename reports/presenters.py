@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from reports import selectors
 from reports.services import SELECTED_STATUSES
+from spreadsheets.formulas import neutralise_formula
 
 
 def _admin_url(name, **params):
@@ -273,11 +274,22 @@ def frames(snapshot):
     return result
 
 
+def safe_frames(snapshot):
+    """The export frames with every text cell and header neutralised: names of programs, firms and
+    agreements come from people and must not reach a spreadsheet as live formulas."""
+    result = {}
+    for name, frame in frames(snapshot).items():
+        frame = frame.astype(object).map(neutralise_formula)
+        frame.columns = [neutralise_formula(column) for column in frame.columns]
+        result[name] = frame
+    return result
+
+
 def xlsx_bytes(snapshot):
     """The year's dashboard as an Excel workbook, one sheet per breakdown."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in frames(snapshot).items():
+        for name, frame in safe_frames(snapshot).items():
             frame.to_excel(writer, sheet_name=name[:31], index=False)
             sheet = writer.sheets[name[:31]]
             for column in sheet.columns:
@@ -290,7 +302,7 @@ def csv_text(snapshot):
     """The year's dashboard as one long CSV (표, 항목, 지표, 값), with a BOM for Excel."""
     table, item, measure, value = _("표"), _("항목"), _("지표"), _("값")
     parts = []
-    for name, frame in frames(snapshot).items():
+    for name, frame in safe_frames(snapshot).items():
         key = frame.columns[0]
         long = frame.astype(object).melt(id_vars=[key], var_name="measure", value_name="value")
         long = long.rename(columns={key: item, "measure": measure, "value": value})

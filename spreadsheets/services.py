@@ -6,11 +6,14 @@ header on row 1). Writing is all or nothing: one transaction, rolled back if any
 """
 
 import io
+import logging
 from dataclasses import dataclass, field
 
+import openpyxl
 import tablib
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,7 +21,11 @@ from import_export.results import RowResult
 
 from audit.models import PersonalDataAccess
 from audit.services import log_access
+from guro_jobs.uploads import validate_spreadsheet_upload
+from spreadsheets.formulas import looks_like_formula, neutralise_formula
 from spreadsheets.registry import KINDS
+
+logger = logging.getLogger(__name__)
 
 FORMATS = {"xlsx", "csv"}
 HEADER_ROWS = 1  # data row k (1-based) is spreadsheet row k + HEADER_ROWS
@@ -97,8 +104,30 @@ def file_format(filename):
     return extension
 
 
+def _load_xlsx(content):
+    """The active sheet as a Dataset, formulas as written ("=…"), not their cached results: tablib
+    reads with data_only, which turns a formula cell into its last value or an empty cell."""
+    book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    try:
+        rows = book.active.iter_rows(values_only=True) if book.active is not None else iter(())
+        dataset = tablib.Dataset()
+        for index, row in enumerate(rows):
+            values = list(row)
+            if index == 0:
+                dataset.headers = values
+                continue
+            width = len(dataset.headers or [])
+            values = (values + [""] * width)[:width] if len(values) < width else values
+            dataset.append(values)
+        return dataset
+    finally:
+        book.close()
+
+
 def read_dataset(content, filename):
-    """A tablib Dataset from the uploaded bytes; CSV in UTF-8 (with or without BOM) or CP949."""
+    """A tablib Dataset from the uploaded bytes; CSV in UTF-8 (with or without BOM) or CP949.
+
+    A file with no cells, or with the header row only, is refused: there is nothing to import."""
     extension = file_format(filename)
     try:
         if extension == "csv":
@@ -106,22 +135,29 @@ def read_dataset(content, filename):
                 decoded = content.decode("utf-8-sig")
             except UnicodeDecodeError:
                 decoded = content.decode("cp949")
-            dataset = tablib.Dataset().load(decoded, format="csv")
+            dataset = tablib.Dataset().load(decoded, format="csv") if decoded.strip() else tablib.Dataset()
         else:
-            dataset = tablib.Dataset().load(io.BytesIO(content), format="xlsx")
+            dataset = _load_xlsx(content)
     except ValidationError:
         raise
     except Exception:
         raise ValidationError(
             _("파일을 읽을 수 없습니다. 내보내기로 받은 양식에 맞는 파일인지 확인해 주세요.")
         )
-    dataset.headers = [str(header).strip() if header is not None else "" for header in dataset.headers or []]
+    headers = [str(header).strip() if header is not None else "" for header in dataset.headers or []]
+    if not any(headers):
+        raise ValidationError(_("빈 파일입니다. 내용이 있는 파일을 올려 주세요."), code="empty")
+    dataset.headers = headers
     # Rows left empty at the end of a sheet are not rows.
     keep = [
         index
         for index, row in enumerate(dataset)
         if any(cell not in (None, "") and str(cell).strip() for cell in row)
     ]
+    if not keep:
+        raise ValidationError(
+            _("가져올 행이 없습니다. 첫 행(열 이름) 아래에 한 행 이상 적어 주세요."), code="no_rows"
+        )
     if len(keep) != len(dataset):
         cleaned = tablib.Dataset(headers=dataset.headers)
         for index in keep:
@@ -131,6 +167,26 @@ def read_dataset(content, filename):
         return cleaned
     dataset.row_numbers = [index + 1 + HEADER_ROWS for index in range(len(dataset))]
     return dataset
+
+
+def formula_cells(dataset):
+    """Rows holding a cell a spreadsheet would run as a formula, each cell with a Korean message."""
+    message = _(
+        "수식이나 수식으로 실행될 수 있는 값(=, +, -, @ 등으로 시작)은 가져올 수 없습니다. 값만 적어 주세요."
+    )
+    rows = []
+    headers = dataset.headers or []
+    bad_headers = [(header, message) for header in headers if looks_like_formula(header)]
+    if bad_headers:
+        rows.append(RowReport(HEADER_ROWS, "error", bad_headers))
+    numbers = getattr(dataset, "row_numbers", None) or [i + 1 + HEADER_ROWS for i in range(len(dataset))]
+    for number, row in zip(numbers, dataset, strict=True):
+        errors = [
+            (header, message) for header, cell in zip(headers, row, strict=False) if looks_like_formula(cell)
+        ]
+        if errors:
+            rows.append(RowReport(number, "error", errors))
+    return rows
 
 
 def _is_required(model, attribute):
@@ -184,6 +240,10 @@ def import_dataset(*, kind, dataset, dry_run, progress=None):
                 _("행 1: 필요한 열이 없습니다: %(columns)s") % {"columns": ", ".join(missing)}
             )
             return report
+        refused = formula_cells(dataset)
+        if refused:
+            report.rows = refused
+            return report
         with transaction.atomic():
             result = resource.import_data(
                 dataset,
@@ -210,8 +270,10 @@ def import_dataset(*, kind, dataset, dry_run, progress=None):
 
 def import_spreadsheet(*, kind, content, filename, dry_run, by=None, request=None, progress=None):
     """Read an uploaded file and import it (see import_dataset); entering residents is logged."""
-    # The upload checks (size, real file type) belong to guro_jobs.uploads.validate_spreadsheet_upload,
-    # called by the admin upload form before the bytes reach here.
+    # The upload checks (size, real file type, macros, zip bombs) run on every path: the admin
+    # upload form runs them too, import_data and the worker only here.
+    file_format(filename)
+    validate_spreadsheet_upload(ContentFile(content, name=filename))
     dataset = read_dataset(content, filename)
     report = import_dataset(kind=kind, dataset=dataset, dry_run=dry_run, progress=progress)
     if report.written and KINDS[kind].holds_personal_data:
@@ -241,7 +303,17 @@ def export_dataset(*, kind, queryset=None):
         return resource.export(queryset=queryset)
 
 
+def neutralised(dataset):
+    """A copy of the dataset in which no text cell would run as a formula (see formulas.py)."""
+    safe = tablib.Dataset(headers=[neutralise_formula(header) for header in dataset.headers or []])
+    for row in dataset:
+        safe.append([neutralise_formula(cell) for cell in row])
+    return safe
+
+
 def render_dataset(dataset, file_format):
+    """The file's bytes; every export goes through here, so no text cell leaves as a live formula."""
+    dataset = neutralised(dataset)
     if file_format == "csv":
         # A byte-order mark so that Excel opens the Korean text correctly.
         return dataset.export("csv").encode("utf-8-sig")
@@ -288,6 +360,7 @@ def run_import_job(*, job, dry_run, progress=None):
     Status = ImportJob.Status
     job.status = Status.CHECKING if dry_run else Status.IMPORTING
     job.save(update_fields=["status"])
+    failed = False
     try:
         report = import_spreadsheet(
             kind=job.kind,
@@ -299,7 +372,18 @@ def run_import_job(*, job, dry_run, progress=None):
         )
     except ValidationError as error:
         report = ImportReport(kind=job.kind, dry_run=dry_run, problems=error.messages)
-    if report.has_errors:
+    except Exception:
+        # Never leave a job "checking" with the file kept: it ends as failed, the file is deleted.
+        logger.exception("import job %s failed", job.pk)
+        failed = True
+        report = ImportReport(
+            kind=job.kind,
+            dry_run=dry_run,
+            problems=[_("파일을 처리하지 못했습니다. 내보내기로 받은 양식에 맞는 파일인지 확인해 주세요.")],
+        )
+    if failed:
+        job.status = Status.FAILED
+    elif report.has_errors:
         job.status = Status.INVALID
     else:
         job.status = Status.CHECKED if dry_run else Status.IMPORTED
