@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.permissions import EMPLOYER, MANAGER, RESIDENT, STAFF
+from audit.api_mixins import LogsPersonalDataReadsMixin
 from employers.models import Vacancy
 from employers.selectors import open_vacancies
 from guro_jobs.api import PortalModelSerializer, PortalModelViewSet
@@ -131,8 +132,10 @@ class RetentionCheckSerializer(PortalModelSerializer):
         return attrs
 
 
-class JobApplicationViewSet(PortalModelViewSet):
+class JobApplicationViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
     """채용 지원 (job applications)."""
+
+    unlogged_roles = frozenset({RESIDENT})  # a resident lists only their own applications
 
     serializer_class = JobApplicationSerializer
     read_roles = frozenset({STAFF, MANAGER, EMPLOYER, RESIDENT})
@@ -204,8 +207,10 @@ class JobApplicationViewSet(PortalModelViewSet):
         return Response(self.get_serializer(application).data)
 
 
-class PlacementViewSet(PortalModelViewSet):
+class PlacementViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
     """취업·참여 실적 (placements): staff correct end dates and wages; others read their own."""
+
+    unlogged_roles = frozenset({RESIDENT})  # a resident lists only their own placements
 
     serializer_class = PlacementSerializer
     read_roles = frozenset({STAFF, MANAGER, EMPLOYER, RESIDENT})

@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.permissions import EMPLOYER, MANAGER, RESIDENT, STAFF, request_role
+from audit.api_mixins import LogsPersonalDataReadsMixin
 from guro_jobs.api import PortalModelSerializer, PortalModelViewSet
 from references.choices import EmploymentType
 from residents.models import Resident
@@ -153,8 +154,11 @@ def resident_queryset():
     return Resident.objects.select_related("dong").prefetch_related("skills", "desired_occupations")
 
 
-class ResidentViewSet(PortalModelViewSet):
+class ResidentViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
     """구직자 (residents): staff read and edit; managers read with contact details masked."""
+
+    resident_attribute = ""  # the record is the resident
+    unlogged_roles = frozenset({RESIDENT})  # /me/: the person's own record
 
     serializer_class = ResidentSerializer
     read_roles = frozenset({STAFF, MANAGER})

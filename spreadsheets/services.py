@@ -268,8 +268,11 @@ def import_dataset(*, kind, dataset, dry_run, progress=None):
     return report
 
 
-def import_spreadsheet(*, kind, content, filename, dry_run, by=None, request=None, progress=None):
-    """Read an uploaded file and import it (see import_dataset); entering residents is logged."""
+def import_spreadsheet(
+    *, kind, content, filename, dry_run, by=None, request=None, progress=None, account_label=None
+):
+    """Read an uploaded file and import it (see import_dataset); entering residents is logged
+    (account_label: who ran it from the shell, when no portal account did)."""
     # The upload checks (size, real file type, macros, zip bombs) run on every path: the admin
     # upload form runs them too, import_data and the worker only here.
     file_format(filename)
@@ -280,6 +283,7 @@ def import_spreadsheet(*, kind, content, filename, dry_run, by=None, request=Non
         log_access(
             request=request,
             account=by,
+            account_label=account_label,
             action=PersonalDataAccess.Action.ADD,
             target=_("%(kind)s 엑셀 가져오기") % {"kind": KINDS[kind].label},
             detail=filename,
@@ -320,7 +324,9 @@ def render_dataset(dataset, file_format):
     return dataset.export("xlsx")
 
 
-def export_spreadsheet(*, file_format, reason, kind=None, queryset=None, by=None, request=None):
+def export_spreadsheet(
+    *, file_format, reason, kind=None, queryset=None, by=None, request=None, account_label=None
+):
     """The export the admin lists and `export_data` share: the file's bytes, logged with its
     reason and row count in the personal-data access log."""
     if file_format not in FORMATS:
@@ -341,6 +347,7 @@ def export_spreadsheet(*, file_format, reason, kind=None, queryset=None, by=None
     log_access(
         request=request,
         account=by,
+        account_label=account_label,
         action=PersonalDataAccess.Action.EXPORT,
         target=_("%(kind)s 내보내기 (%(format)s)") % {"kind": label, "format": file_format},
         detail=reason,

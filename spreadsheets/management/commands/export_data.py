@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from audit.services import shell_account_label
 from spreadsheets.registry import KINDS
 from spreadsheets.services import export_spreadsheet, file_format
 
@@ -22,7 +23,12 @@ class Command(BaseCommand):
     def handle(self, *args, kind, file, reason, **options):
         path = Path(file)
         try:
-            content = export_spreadsheet(kind=kind, file_format=file_format(path.name), reason=reason)
+            content = export_spreadsheet(
+                kind=kind,
+                file_format=file_format(path.name),
+                reason=reason,
+                account_label=shell_account_label(),
+            )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages))
         path.write_bytes(content)

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from audit.services import shell_account_label
 from spreadsheets.registry import KINDS
 from spreadsheets.services import import_spreadsheet
 
@@ -23,7 +24,11 @@ class Command(BaseCommand):
             raise CommandError(f"파일이 없습니다: {file}")
         try:
             report = import_spreadsheet(
-                kind=kind, content=path.read_bytes(), filename=path.name, dry_run=dry_run
+                kind=kind,
+                content=path.read_bytes(),
+                filename=path.name,
+                dry_run=dry_run,
+                account_label=shell_account_label(),
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages))
