@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guro_jobs.validators import normalize_business_number
+from references import wages
 from references.choices import EducationLevel, EmploymentType, WageUnit
 
 
@@ -177,7 +178,8 @@ class Vacancy(models.Model):
     wage_unit = models.CharField(
         _("임금 단위"), max_length=10, choices=WageUnit.choices, default=WageUnit.MONTHLY
     )
-    monthly_wage = models.PositiveIntegerField(
+    # Wide enough for any wage_amount in any unit, even one saved without validation.
+    monthly_wage = models.PositiveBigIntegerField(
         _("월 환산 임금(원)"),
         editable=False,
         default=0,
@@ -236,21 +238,48 @@ class Vacancy(models.Model):
     def __str__(self):
         return f"{self.title} · {self.employer.name}"
 
-    # Hours used to compare wages across units: 209 paid hours a month (Korea's minimum-wage
-    # monthly standard for a 40-hour week); 21.7 working days a month.
-    MONTHLY_HOURS = Decimal("209")
-    MONTHLY_DAYS = Decimal("21.7")
+    # Hours used to compare wages across units (kept in references/wages.py): 209 paid hours a
+    # month (Korea's minimum-wage monthly standard for a 40-hour week); 21.7 working days a month.
+    MONTHLY_HOURS = wages.MONTHLY_HOURS
+    MONTHLY_DAYS = wages.MONTHLY_DAYS
 
     def compute_monthly_wage(self):
-        amount = Decimal(self.wage_amount or 0)
-        if self.wage_unit == WageUnit.HOURLY:
-            hours = Decimal(self.weekly_hours or 40) / Decimal(40) * self.MONTHLY_HOURS
-            amount *= hours
-        elif self.wage_unit == WageUnit.DAILY:
-            amount *= self.MONTHLY_DAYS
-        elif self.wage_unit == WageUnit.YEARLY:
-            amount /= Decimal(12)
+        amount = wages.monthly_equivalent(
+            amount=self.wage_amount, unit=self.wage_unit, weekly_hours=self.weekly_hours
+        )
         return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    @property
+    def wage_year(self):
+        """The year whose minimum wage applies: the posting's, or this year's before it is posted."""
+        if self.posted_on:
+            return self.posted_on.year
+        if self.created_at:
+            return timezone.localtime(self.created_at).year
+        return timezone.localdate().year
+
+    def wage_error(self):
+        """A Korean message when the wage is below the year's minimum wage or above the ceiling."""
+        if self.wage_amount is None or self.wage_unit not in WageUnit.values:
+            return None
+        hours = self.weekly_hours if self.weekly_hours and 1 <= self.weekly_hours <= 68 else 40
+        if self.compute_monthly_wage() > wages.MAXIMUM_MONTHLY_WAGE:
+            return _(
+                "임금이 너무 많습니다. 월 환산 %(ceiling)s원 이하여야 합니다. 임금 단위(시급·일급·월급·연봉)를 확인해 주세요."
+            ) % {"ceiling": f"{wages.MAXIMUM_MONTHLY_WAGE:,}"}
+        year = self.wage_year
+        minimum = wages.minimum_wage(year=year, unit=self.wage_unit, weekly_hours=hours)
+        if self.wage_amount < minimum:
+            return _(
+                "%(year)s년 최저임금(시급 %(hourly)s원)보다 적습니다. 주 %(hours)s시간 %(unit)s은 %(minimum)s원 이상이어야 합니다."
+            ) % {
+                "year": year,
+                "hourly": f"{wages.minimum_hourly_wage(year):,}",
+                "hours": min(hours, 40),
+                "unit": WageUnit(self.wage_unit).label,
+                "minimum": f"{minimum:,}",
+            }
+        return None
 
     def save(self, *args, **kwargs):
         self.monthly_wage = self.compute_monthly_wage()
@@ -265,5 +294,8 @@ class Vacancy(models.Model):
             errors["closes_on"] = _("마감일은 게시일보다 빠를 수 없습니다.")
         if self.agreement_id and self.employer_id and self.agreement.employer_id != self.employer_id:
             errors["agreement"] = _("다른 기업의 협약은 고를 수 없습니다.")
+        wage_error = self.wage_error()
+        if wage_error:
+            errors["wage_amount"] = wage_error
         if errors:
             raise ValidationError(errors)

@@ -42,6 +42,7 @@ from placements.models import JobApplication, JobApplicationEvent, Placement, Re
 from programs.models import Program, ProgramApplication, ProgramApplicationEvent, ProgramPriorityWeight
 from references.choices import EducationLevel, EmploymentStatus, EmploymentType, WageUnit
 from references.models import AdministrativeDong, Occupation, PriorityGroup, Skill
+from references.wages import minimum_hourly_wage
 from reports.models import Target
 from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
 
@@ -69,8 +70,6 @@ PLAN_TARGETS = {
     2013: (2350, 1160),
     2014: (2250, 1110),
 }
-# Korea's legal minimum hourly wage (최저임금) by year; later years use the last known figure.
-MINIMUM_WAGE = {2010: 4110, 2011: 4320, 2012: 4580, 2013: 4860, 2014: 5210, 2025: 10030, 2026: 10320}
 
 DONG_WEIGHTS = {
     "신도림동": 9, "구로1동": 7, "구로2동": 7, "구로3동": 8, "구로4동": 5, "구로5동": 7, "가리봉동": 3,
@@ -256,8 +255,8 @@ def age_on(birth, day):
 
 
 def minimum_wage(year):
-    known = [y for y in MINIMUM_WAGE if y <= year]
-    return MINIMUM_WAGE[max(known)] if known else MINIMUM_WAGE[min(MINIMUM_WAGE)]
+    """Korea's legal minimum hourly wage (최저임금) of a year, from references/wages.py."""
+    return minimum_hourly_wage(year)
 
 
 def round_up(value, unit):

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from references import wages
 from references.choices import Gender, Sector
 
 
@@ -157,7 +158,7 @@ class Placement(models.Model):
     )
     started_on = models.DateField(_("근무 시작일"))
     ended_on = models.DateField(_("근무 종료일"), null=True, blank=True)
-    monthly_wage = models.PositiveIntegerField(_("월 임금(원)"), null=True, blank=True)
+    monthly_wage = models.PositiveBigIntegerField(_("월 임금(원)"), null=True, blank=True)
     guro_resident_at_hire = models.BooleanField(_("채용 당시 구로구 주민"))
     dong_at_hire = models.ForeignKey(
         "references.AdministrativeDong",
@@ -222,6 +223,12 @@ class Placement(models.Model):
             errors["program"] = _("일자리 사업 참여는 사업을 입력해야 합니다.")
         if self.guro_resident_at_hire and self.dong_at_hire_id is None:
             errors["dong_at_hire"] = _("구로구 주민이면 채용 당시 거주 행정동을 입력해야 합니다.")
+        # Only a ceiling: a placement's hours are not recorded (public works and part-time jobs pay
+        # less than a full-time month lawfully), so the minimum wage is checked on the vacancy.
+        if self.monthly_wage is not None and self.monthly_wage > wages.MAXIMUM_MONTHLY_WAGE:
+            errors["monthly_wage"] = _(
+                "월 임금이 너무 많습니다. %(ceiling)s원 이하여야 합니다. 월 단위 금액인지 확인해 주세요."
+            ) % {"ceiling": f"{wages.MAXIMUM_MONTHLY_WAGE:,}"}
         if errors:
             raise ValidationError(errors)
 
