@@ -17,6 +17,7 @@ from employers.selectors import open_vacancies
 from guro_jobs.api import PortalModelSerializer, PortalModelViewSet
 from placements import services
 from placements.models import JobApplication, Placement, RetentionCheck
+from references.wages import MAXIMUM_MONTHLY_WAGE
 from residents.api import ApplicantSerializer
 from residents.models import Resident
 
@@ -65,7 +66,7 @@ class JobApplicationMoveSerializer(serializers.Serializer):
     )
     started_on = serializers.DateField(required=False, help_text=_("채용 시 근무 시작일"))
     monthly_wage = serializers.IntegerField(
-        required=False, min_value=0, max_value=100_000_000, help_text=_("채용 시 월 임금(원)")
+        required=False, min_value=0, max_value=MAXIMUM_MONTHLY_WAGE, help_text=_("채용 시 월 임금(원)")
     )
 
 
@@ -101,7 +102,7 @@ class PlacementSerializer(PortalModelSerializer):
         ]
         # Staff correct the end date and the wage; the rest is fixed at hire.
         read_only_fields = [f for f in fields if f not in {"ended_on", "monthly_wage"}]
-        extra_kwargs = {"monthly_wage": {"max_value": 100_000_000}}
+        extra_kwargs = {"monthly_wage": {"max_value": MAXIMUM_MONTHLY_WAGE}}
 
 
 class RetentionCheckSerializer(PortalModelSerializer):
