@@ -53,6 +53,15 @@ def stop_process(process, timeout=20):
             process.wait()
 
 
+def stop_processes(processes, timeout=20):
+    """SIGTERM to every process at once, then wait for each: shutting down in parallel."""
+    running = [process for process in processes if process is not None and process.poll() is None]
+    for process in running:
+        process.send_signal(signal.SIGTERM)
+    for process in running:
+        stop_process(process, timeout=timeout)
+
+
 def test_database_url(connection):
     """The URL of the test database the test process uses, for the processes it starts."""
     db = connection.settings_dict
@@ -192,8 +201,8 @@ class WebServer:
     """gunicorn with our gunicorn.conf.py and one sync worker, so one persistent database
     connection serves every request (what CONN_MAX_AGE + CONN_HEALTH_CHECKS are about)."""
 
-    def __init__(self, env, log_dir, workers=1):
-        self.port = free_port(8790)
+    def __init__(self, env, log_dir, workers=1, port=None):
+        self.port = port or free_port(8790)
         self.base = f"http://127.0.0.1:{self.port}"
         self.env = env
         self.log_path = Path(log_dir) / f"gunicorn-{self.port}.log"
@@ -201,6 +210,12 @@ class WebServer:
         self.process = None
 
     def __enter__(self):
+        self.launch()
+        self.wait_ready()
+        return self
+
+    def launch(self):
+        """Start gunicorn without waiting (start several processes, then wait for them all)."""
         log = open(self.log_path, "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
             [
@@ -219,8 +234,9 @@ class WebServer:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+
+    def wait_ready(self):
         wait_until(lambda: requests.get(self.base + "/ops/ping", timeout=2).ok, timeout=60, what="gunicorn")
-        return self
 
     def __exit__(self, *exc):
         stop_process(self.process)
@@ -236,14 +252,17 @@ class WebServer:
         return sorted(result.stdout.split())
 
     def login_admin(self, username, password):
+        return self.login(username, password, path="/admin/login/", next_url="/admin/")
+
+    def login(self, username, password, path="/accounts/login/", next_url="/"):
         session = requests.Session()
-        session.get(self.base + "/admin/login/", timeout=15)
+        session.get(self.base + path, timeout=15)
         response = session.post(
-            self.base + "/admin/login/",
+            self.base + path,
             data={
                 "username": username,
                 "password": password,
-                "next": "/admin/",
+                "next": next_url,
                 "csrfmiddlewaretoken": session.cookies["csrftoken"],
             },
             timeout=15,
@@ -252,32 +271,85 @@ class WebServer:
         assert response.status_code == 302, response.text[:500]
         return session
 
+    def post(self, path, data, session):
+        """A form POST with the session's CSRF token, as a browser sends it."""
+        return session.post(
+            self.base + path,
+            data={**data, "csrfmiddlewaretoken": session.cookies["csrftoken"]},
+            headers={"Referer": self.base + path},
+            timeout=15,
+            allow_redirects=False,
+        )
+
 
 class CeleryWorker:
-    def __init__(self, env, log_dir):
+    """A solo-pool worker on the given queues (comma-separated; default: every queue)."""
+
+    def __init__(self, env, log_dir, queues=None, name="fault-worker"):
         self.env = env
-        self.hostname = f"fault-worker-{os.getpid()}@localhost"
-        self.log_path = Path(log_dir) / "celery-worker.log"
+        self.queues = queues
+        self.hostname = f"{name}-{os.getpid()}@localhost"
+        self.log_path = Path(log_dir) / f"celery-{name}.log"
         self.process = None
 
     def __enter__(self):
+        self.launch()
+        self.wait_ready()
+        return self
+
+    def launch(self):
         log = open(self.log_path, "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
-            worker_command(self.hostname),
+            worker_command(self.hostname, self.queues),
             cwd=BASE_DIR,
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+
+    def wait_ready(self):
         wait_until(
             lambda: " ready." in self.log_path.read_text(errors="replace"),
             timeout=60,
             what="the Celery worker",
         )
-        return self
 
     def __exit__(self, *exc):
         stop_process(self.process)
+
+    def log(self):
+        return self.log_path.read_text(errors="replace")
+
+
+class CeleryBeat:
+    """`celery beat` with its schedule file in the log folder."""
+
+    def __init__(self, env, log_dir):
+        self.env = env
+        self.log_path = Path(log_dir) / "celery-beat.log"
+        self.schedule = Path(log_dir) / "celerybeat-schedule"
+        self.process = None
+
+    def launch(self):
+        log = open(self.log_path, "ab")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "guro_jobs", "beat", "--loglevel", "INFO"]
+            + ["--schedule", str(self.schedule)],
+            cwd=BASE_DIR,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait_ready(self):
+        wait_until(lambda: "beat: Starting" in self.log(), timeout=60, what="celery beat")
+
+    def __exit__(self, *exc):
+        if self.process is not None:
+            stop_process(self.process)
+
+    def log(self):
+        return self.log_path.read_text(errors="replace")
 
 
 def enqueue_in_a_new_process(env):
@@ -348,7 +420,9 @@ class HotStandby:
         hba_file = Path(self._primary_query("SHOW hba_file")[0][0])
         if self.REPLICATION_RULE not in hba_file.read_text():
             with hba_file.open("a") as hba:
-                hba.write(f"\n# test hot standby (tests/faults/processes.py HotStandby)\n{self.REPLICATION_RULE}\n")
+                hba.write(
+                    f"\n# test hot standby (tests/faults/processes.py HotStandby)\n{self.REPLICATION_RULE}\n"
+                )
         self._primary_query("SELECT pg_reload_conf()")
 
     def start(self):
@@ -374,12 +448,8 @@ class HotStandby:
                 if time.monotonic() > deadline or b"pg_hba.conf" not in error.stderr:
                     raise RuntimeError(f"pg_basebackup failed: {error.stderr.decode(errors='replace')}")
                 time.sleep(0.3)
-        values = dict(
-            self._primary_query(
-                "SELECT name, setting FROM pg_settings WHERE name IN (%s)"
-                % ",".join(f"'{name}'" for name in self.COPIED_SETTINGS)
-            )
-        )
+        names = ",".join(f"'{name}'" for name in self.COPIED_SETTINGS)
+        values = dict(self._primary_query(f"SELECT name, setting FROM pg_settings WHERE name IN ({names})"))
         # The primary's configuration files live outside its data folder (Debian): write our own.
         conf = [
             "hot_standby = on",
@@ -430,7 +500,9 @@ class HotStandby:
 
     def destroy(self):
         try:
-            self._pg(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-m", "immediate", "stop", timeout=60)
+            self._pg(
+                str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-m", "immediate", "stop", timeout=60
+            )
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
             pass
         shutil.rmtree(self.root, ignore_errors=True)
