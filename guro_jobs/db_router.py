@@ -31,7 +31,16 @@ PIN_COOKIE = "guro_primary_until"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # Always on the primary: who the user is and may do (a deactivated account is out at once), the
 # session, login throttling and two-factor devices.
-PRIMARY_ONLY_APPS = {"accounts", "auth", "sessions", "axes", "otp_totp", "otp_static", "django_otp", "authtoken"}
+PRIMARY_ONLY_APPS = {
+    "accounts",
+    "auth",
+    "sessions",
+    "axes",
+    "otp_totp",
+    "otp_static",
+    "django_otp",
+    "authtoken",
+}
 # Writes that change nothing the user will read next (session touches, the access log).
 NON_PINNING_APPS = {"sessions", "axes", "audit"}
 
