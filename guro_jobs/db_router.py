@@ -98,7 +98,7 @@ def replica_usable():
         return _health.usable
     try:
         lag = replica_lag()
-    except DatabaseError as error:
+    except Exception as error:  # down, refused, misconfigured: a health check never raises
         logger.warning("read replica unreachable, reading from the primary: %s", error)
         _close_replica()
         lag, usable = None, False
