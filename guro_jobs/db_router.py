@@ -66,7 +66,7 @@ _state = contextvars.ContextVar("guro_db_read_state", default=None)
 @dataclass
 class _Health:
     checked_at: float = float("-inf")
-    usable: bool = False
+    usable: bool | None = None  # None: not checked yet
     lag: float | None = None
 
 
@@ -95,17 +95,20 @@ def replica_usable():
         return False
     now = time.monotonic()
     if now - _health.checked_at < settings.REPLICA_CHECK_SECONDS:
-        return _health.usable
+        return bool(_health.usable)
     try:
         lag = replica_lag()
     except Exception as error:  # down, refused, misconfigured: a health check never raises
-        logger.warning("read replica unreachable, reading from the primary: %s", error)
         _close_replica()
-        lag, usable = None, False
+        lag, usable, problem = None, False, f"unreachable ({error})".strip()
     else:
         usable = lag is not None and lag <= settings.REPLICA_MAX_LAG_SECONDS
-        if not usable:
-            logger.warning("read replica %s s behind, reading from the primary", lag)
+        problem = None if usable else f"{lag} s behind"
+    if usable != _health.usable:  # say it once when it changes, not on every check
+        if usable:
+            logger.info("read replica usable again (%s s behind)", lag)
+        else:
+            logger.warning("read replica %s, reading from the primary", problem)
     _health.checked_at, _health.usable, _health.lag = now, usable, lag
     return usable
 
@@ -117,7 +120,7 @@ def mark_replica_down():
 
 def reset_replica_health():
     """Forget the last check (tests, and after a configuration change)."""
-    _health.checked_at, _health.usable, _health.lag = float("-inf"), False, None
+    _health.checked_at, _health.usable, _health.lag = float("-inf"), None, None
 
 
 def _close_replica():

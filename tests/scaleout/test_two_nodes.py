@@ -55,6 +55,8 @@ def test_a_hire_through_one_web_node_is_seen_through_the_other_counted_and_maile
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(mail_dir),
         DASHBOARD_REFRESH_SECONDS="1",  # beat asks for this year's recompute every second
+        # A read replica that is down (nothing listens there): the public pages read the primary.
+        DATABASE_REPLICA_URL=f"postgres://postgres@127.0.0.1:{free_port(5600)}/{connection.settings_dict['NAME']}",
     )
     node_a = WebServer(env, tmp_path)
     node_b = WebServer(env, tmp_path, port=free_port(node_a.port + 1))
@@ -84,6 +86,8 @@ def test_a_hire_through_one_web_node_is_seen_through_the_other_counted_and_maile
         admin_b = node_b.login_admin(staff.username, factories.PASSWORD)
         placements_page = node_b.get("/admin/placements/placement/", session=admin_b)
         assert placements_page.status_code == 200 and "두서버주민" in placements_page.text
+        public = node_b.get("/vacancies/")
+        assert public.status_code == 200 and "두 서버 채용 공고" in public.text
 
         wait_until(
             lambda: any(resident.user.email in path.read_text() for path in mail_dir.iterdir()),
@@ -105,3 +109,4 @@ def test_a_hire_through_one_web_node_is_seen_through_the_other_counted_and_maile
     assert "Sending due task refresh-current-dashboard" in beat.log()
     for node in (node_a, node_b):
         assert "Traceback" not in node.log()
+    assert "read replica unreachable" in node_b.log()
