@@ -235,8 +235,10 @@ class WebServer:
             stderr=subprocess.STDOUT,
         )
 
-    def wait_ready(self):
-        wait_until(lambda: requests.get(self.base + "/ops/ping", timeout=2).ok, timeout=60, what="gunicorn")
+    def wait_ready(self, timeout=60):
+        wait_until(
+            lambda: requests.get(self.base + "/ops/ping", timeout=2).ok, timeout=timeout, what="gunicorn"
+        )
 
     def __exit__(self, *exc):
         stop_process(self.process)
@@ -307,10 +309,10 @@ class CeleryWorker:
             stderr=subprocess.STDOUT,
         )
 
-    def wait_ready(self):
+    def wait_ready(self, timeout=60):
         wait_until(
             lambda: " ready." in self.log_path.read_text(errors="replace"),
-            timeout=60,
+            timeout=timeout,
             what="the Celery worker",
         )
 
@@ -341,8 +343,8 @@ class CeleryBeat:
             stderr=subprocess.STDOUT,
         )
 
-    def wait_ready(self):
-        wait_until(lambda: "beat: Starting" in self.log(), timeout=60, what="celery beat")
+    def wait_ready(self, timeout=60):
+        wait_until(lambda: "beat: Starting" in self.log(), timeout=timeout, what="celery beat")
 
     def __exit__(self, *exc):
         if self.process is not None:

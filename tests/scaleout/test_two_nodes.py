@@ -69,8 +69,8 @@ def test_a_hire_through_one_web_node_is_seen_through_the_other_counted_and_maile
         launched = time.monotonic()
         for process in processes:  # all at once: the machine starts them in parallel
             process.launch()
-        for process in processes:
-            process.wait_ready()
+        for process in processes:  # five Django processes on a busy 2-core machine: up to a minute
+            process.wait_ready(timeout=120)
         wait_until(lambda: this_years_hires() == 0, timeout=30, what="beat and the dashboards worker")
 
         started = time.monotonic()
