@@ -1,13 +1,15 @@
 """A real PostgreSQL hot standby of the test cluster, and the `replica` database alias on it."""
 
 import copy
+import os
 
 import pytest
 from django.db import connections
 
 from guro_jobs import db_router
-from tests.conftest import IN_CI
 from tests.faults.processes import HotStandby, wait_until
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 @pytest.fixture(scope="module")
