@@ -394,16 +394,14 @@ CELERY_TASK_ROUTES = {
     "alerts.*": {"queue": "mail"},
 }
 # Hard / soft time limit (seconds) per queue, applied to every task routed there (guro_jobs/celery.py).
+MAIL_TIME_LIMIT = int(os.environ.get("CELERY_MAIL_TIME_LIMIT", "120"))
+NATIONAL_TIME_LIMIT = int(os.environ.get("CELERY_NATIONAL_TIME_LIMIT", "900"))
 CELERY_QUEUE_TIME_LIMITS = {
-    "mail": (int(os.environ.get("CELERY_MAIL_TIME_LIMIT", "120")), 100),
-    "national": (int(os.environ.get("CELERY_NATIONAL_TIME_LIMIT", "900")), 840),
+    "mail": (MAIL_TIME_LIMIT, max(MAIL_TIME_LIMIT - 20, 1)),
+    "national": (NATIONAL_TIME_LIMIT, max(NATIONAL_TIME_LIMIT - 60, 1)),
     "dashboards": (CELERY_TASK_TIME_LIMIT, CELERY_TASK_SOFT_TIME_LIMIT),
     "imports": (CELERY_TASK_TIME_LIMIT, CELERY_TASK_SOFT_TIME_LIMIT),
     "celery": (CELERY_TASK_TIME_LIMIT, CELERY_TASK_SOFT_TIME_LIMIT),
-}
-CELERY_QUEUE_TIME_LIMITS = {
-    queue: (hard, min(soft, hard - 1) if hard > 1 else hard)
-    for queue, (hard, soft) in CELERY_QUEUE_TIME_LIMITS.items()
 }
 # Optional: beat also recomputes the current year's dashboard every N seconds (unset: nightly only).
 if os.environ.get("DASHBOARD_REFRESH_SECONDS"):
