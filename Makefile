@@ -42,8 +42,9 @@ demo: install
 run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# One local worker on every queue; production runs one worker per queue (Procfile).
 worker: install
-	$(VENV)/bin/celery -A guro_jobs worker --loglevel INFO
+	$(VENV)/bin/celery -A guro_jobs worker --queues celery,dashboards,imports,mail,national --loglevel INFO
 
 beat: install
 	$(VENV)/bin/celery -A guro_jobs beat --loglevel INFO

@@ -81,6 +81,7 @@ class ReadinessReport:
     broker: str
     workers: list | None = None
     queue_length: int | None = None
+    queue_lengths: dict | None = None  # per named queue (settings.CELERY_TASK_QUEUES)
     checked_at: datetime = field(default_factory=timezone.now)
 
     @property
@@ -96,5 +97,8 @@ def readiness_report():
     report = ReadinessReport(database=database_status(), broker=broker_status())
     if report.broker == "ok":
         report.workers = online_workers()
-        report.queue_length = queue_length()
+        lengths = {queue.name: queue_length(queue.name) for queue in settings.CELERY_TASK_QUEUES}
+        if None not in lengths.values():
+            report.queue_lengths = lengths
+            report.queue_length = sum(lengths.values())
     return report

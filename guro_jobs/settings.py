@@ -14,6 +14,7 @@ from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -380,3 +381,69 @@ RETENTION_DUE_SOON_DAYS = int(os.environ.get("RETENTION_DUE_SOON_DAYS", "14"))
 
 # A request that declares a body over the import upload limit is refused (413) before it is read.
 MIDDLEWARE += ["spreadsheets.middleware.UploadSizeLimitMiddleware"]
+# --- Scale-out: named queues, a read replica (docs/DEPLOY.md "More machines") ---------------
+# Each kind of work has its own queue and its own worker (Procfile), so an hour-long recompute
+# or import never delays a status mail. Patterns are Celery task names; the first match wins.
+# `celery` (Celery's default) takes the daily maintenance tasks; the mail worker also listens to it.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = [Queue(name) for name in ["celery", "dashboards", "imports", "mail", "national"]]
+CELERY_TASK_ANNOTATIONS = ["guro_jobs.celery.QueueTimeLimits"]
+CELERY_TASK_ROUTES = {
+    "*national*": {"queue": "national"},  # the national vacancy feed
+    "reports.*": {"queue": "dashboards"},
+    "spreadsheets.*": {"queue": "imports"},
+    "notifications.*": {"queue": "mail"},
+    "alerts.*": {"queue": "mail"},
+}
+# Hard / soft time limit (seconds) per queue, applied to every task routed there (guro_jobs/celery.py).
+MAIL_TIME_LIMIT = int(os.environ.get("CELERY_MAIL_TIME_LIMIT", "120"))
+NATIONAL_TIME_LIMIT = int(os.environ.get("CELERY_NATIONAL_TIME_LIMIT", "900"))
+CELERY_QUEUE_TIME_LIMITS = {
+    "mail": (MAIL_TIME_LIMIT, max(MAIL_TIME_LIMIT - 20, 1)),
+    "national": (NATIONAL_TIME_LIMIT, max(NATIONAL_TIME_LIMIT - 60, 1)),
+    "dashboards": (CELERY_TASK_TIME_LIMIT, CELERY_TASK_SOFT_TIME_LIMIT),
+    "imports": (CELERY_TASK_TIME_LIMIT, CELERY_TASK_SOFT_TIME_LIMIT),
+    "celery": (CELERY_TASK_TIME_LIMIT, CELERY_TASK_SOFT_TIME_LIMIT),
+}
+# Optional: beat also recomputes the current year's dashboard every N seconds (unset: nightly only).
+if os.environ.get("DASHBOARD_REFRESH_SECONDS"):
+    CELERY_BEAT_SCHEDULE["refresh-current-dashboard"] = {
+        "task": "reports.recompute_dashboard",
+        "schedule": timedelta(seconds=int(os.environ["DASHBOARD_REFRESH_SECONDS"])),
+    }
+# The file mail backend's folder (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend).
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+
+# With DATABASE_REPLICA_URL (a PostgreSQL hot standby), dashboards, exports and public pages read
+# from it; writes, and a browser's pages for REPLICA_PIN_SECONDS after it wrote, use the primary.
+# A standby more than REPLICA_MAX_LAG_SECONDS behind, or down, is skipped (guro_jobs/db_router.py).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    # Tests: the replica alias reads the same test database, on the standby (Django sets NAME only).
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["guro_jobs.db_router.PrimaryReplicaRouter"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "guro_jobs.db_router.ReplicaReadMiddleware"
+)
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", "5"))
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "15"))
+REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", "2"))
+# URL names (fnmatch patterns) whose reads may come from the replica.
+REPLICA_READ_VIEWS = [
+    "home",
+    "vacancies:list",
+    "vacancies:detail",
+    "programs:list",
+    "programs:detail",
+    "reports:dashboard",
+    "reports:print",
+    "reports:export_*",
+    "api-dashboard",
+    "admin:*_export",
+]

@@ -30,7 +30,7 @@ class JobApplicationAdmin(LogsResidentAccessMixin, SpreadsheetExportMixin, admin
     date_hierarchy = "created_at"
     autocomplete_fields = ["resident", "vacancy"]
     readonly_fields = ["referred_by", "status_changed_at"]
-    list_select_related = ["resident", "vacancy", "referred_by"]
+    list_select_related = ["resident", "vacancy__employer", "referred_by"]  # a vacancy shows its employer
     inlines = [JobApplicationEventInline]
 
 

@@ -2,6 +2,7 @@
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
+from django.utils import timezone
 
 from reports import services
 
@@ -27,9 +28,10 @@ def _reporter(task):
 
 
 @shared_task(bind=True, name="reports.recompute_dashboard", **RETRY_OPTIONS)
-def recompute_dashboard(self, year):
-    """Recompute and store one year's dashboard snapshot."""
-    snapshot = services.store_snapshot(year=int(year), progress=_reporter(self))
+def recompute_dashboard(self, year=None):
+    """Recompute and store one year's dashboard snapshot (this year's when no year is given)."""
+    year = int(year) if year is not None else timezone.localdate().year
+    snapshot = services.store_snapshot(year=year, progress=_reporter(self))
     return {"year": snapshot.year, "computed_at": snapshot.computed_at.isoformat()}
 
 

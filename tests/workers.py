@@ -14,8 +14,13 @@ from guro_jobs.celery import app as celery_app
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def worker_command(hostname):
-    """The command line of one solo-pool worker process of this project."""
+def all_queues():
+    return ",".join(queue.name for queue in celery_app.conf.task_queues)
+
+
+def worker_command(hostname, queues=None):
+    """The command line of one solo-pool worker process of this project, on the given queues
+    (comma-separated; default: every queue, as `make worker` does)."""
     return [
         sys.executable,
         "-m",
@@ -29,6 +34,8 @@ def worker_command(hostname):
         "INFO",
         "--hostname",
         hostname,
+        "--queues",
+        queues or all_queues(),
     ]
 
 
@@ -42,20 +49,7 @@ def start_celery_worker(name="test-worker", **env_overrides):
     hostname = f"{name}-{os.getpid()}@localhost"
     log = tempfile.NamedTemporaryFile(prefix=f"{name}-", suffix=".log", delete=False)
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "guro_jobs",
-            "worker",
-            "--pool",
-            "solo",
-            "--loglevel",
-            "INFO",
-            "--hostname",
-            hostname,
-        ],
+        worker_command(hostname),
         cwd=BASE_DIR,
         env=env,
         stdout=log,
