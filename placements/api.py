@@ -198,9 +198,7 @@ class JobApplicationViewSet(PortalModelViewSet):
     @extend_schema(summary="지원 취소 (withdraw)", request=None, responses=JobApplicationSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        application = services.move_job_application(
-            application=self.get_object(), status=Status.WITHDRAWN, by=request.user
-        )
+        application = services.withdraw_job_application(application=self.get_object(), by=request.user)
         return Response(self.get_serializer(application).data)
 
 

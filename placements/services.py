@@ -119,6 +119,34 @@ def move_job_application(*, application, status, by, note="", started_on=None, m
     return application
 
 
+@transaction.atomic
+def withdraw_job_application(*, application, by):
+    """The resident (or staff for them) withdraws before a hire; the employer is told by mail."""
+    application = (
+        JobApplication.objects.select_for_update().select_related("vacancy__employer").get(pk=application.pk)
+    )
+    if not application.can_move_to(Status.WITHDRAWN):
+        if application.status == Status.HIRED:
+            raise ValidationError(
+                _("채용이 결정된 뒤에는 지원을 취소할 수 없습니다. 기업이나 일자리지원과에 문의해 주세요.")
+            )
+        raise ValidationError(_("이미 끝난 지원은 취소할 수 없습니다."))
+    application.status = Status.WITHDRAWN
+    application.status_changed_at = timezone.now()
+    application.save(update_fields=["status", "status_changed_at"])
+    _record_event(application, Status.WITHDRAWN, by, _("본인이 지원을 취소했습니다."))
+    vacancy = application.vacancy
+    for user in vacancy.employer.users.filter(is_active=True):
+        notify(
+            user=user,
+            kind=MailKind.NEW_APPLICANT,  # the employer's mail about its applicants
+            subject=_("지원이 취소되었습니다: %(title)s") % {"title": vacancy.title},
+            body=_("'%(title)s' 공고의 지원자 한 명이 지원을 취소했습니다. 기업 화면에서 확인해 주세요.")
+            % {"title": vacancy.title},
+        )
+    return application
+
+
 def _resident_facts(resident, on_day):
     """Facts kept on a placement for statistics, as they are at hire."""
     return {

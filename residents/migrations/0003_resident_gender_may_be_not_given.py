@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('residents', '0002_resident_newest_first_index'),
+        ("residents", "0002_resident_newest_first_index"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='resident',
-            name='gender',
-            field=models.CharField(blank=True, choices=[('female', '여성'), ('male', '남성')], max_length=10, verbose_name='성별'),
+            model_name="resident",
+            name="gender",
+            field=models.CharField(
+                blank=True, choices=[("female", "여성"), ("male", "남성")], max_length=10, verbose_name="성별"
+            ),
         ),
     ]
