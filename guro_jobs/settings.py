@@ -377,3 +377,8 @@ SPREADSHEET_REPORT_ROWS = int(os.environ.get("SPREADSHEET_REPORT_ROWS", "1000"))
 
 # Follow-ups due within this many days are listed as "확인 필요" for staff.
 RETENTION_DUE_SOON_DAYS = int(os.environ.get("RETENTION_DUE_SOON_DAYS", "14"))
+
+# An employer may correct (cancel) a hire it recorded for this many hours; after that staff correct
+# it in the admin, with a reason. A retention check is refused more than this many days before its due date.
+HIRE_CORRECTION_HOURS = int(os.environ.get("HIRE_CORRECTION_HOURS", "72"))
+RETENTION_CHECK_EARLY_DAYS = int(os.environ.get("RETENTION_CHECK_EARLY_DAYS", "7"))

@@ -97,8 +97,12 @@ class PlacementSerializer(PortalModelSerializer):
             "gender",
             "age_at_hire",
             "recorded_at",
+            "status",
+            "cancelled_at",
+            "cancellation_reason",
         ]
-        # Staff correct the end date and the wage; the rest is fixed at hire.
+        # Staff correct the end date and the wage; the rest is fixed at hire (a hire is cancelled
+        # through the admin's correction, with a reason).
         read_only_fields = [f for f in fields if f not in {"ended_on", "monthly_wage"}]
         extra_kwargs = {"monthly_wage": {"max_value": 100_000_000}}
 
