@@ -165,3 +165,21 @@ def test_an_employer_cannot_confirm_or_cancel_another_employers_applicant(client
     assert client.get(hire_url(hiring)).status_code == 404
     assert hire(client, hiring).status_code == 404
     assert not Placement.objects.exists()
+
+
+def test_the_employers_local_hire_progress_leaves_out_a_cancelled_hire(employer_user):
+    from employers.selectors import agreements_with_progress
+    from placements.services import cancel_hire
+
+    agreement = factories.AgreementFactory(
+        employer=employer_user.employer, planned_hires=10, local_hire_share=50
+    )
+    kept, cancelled = (
+        factories.PlacementFactory(
+            source=Placement.Source.AGREEMENT, agreement=agreement, employer=employer_user.employer
+        )
+        for _ in range(2)
+    )
+    assert agreements_with_progress(employer_user.employer)[0].local_hires == 2
+    cancel_hire(placement=cancelled, by=employer_user, reason="중복 기록")
+    assert agreements_with_progress(employer_user.employer)[0].local_hires == 1
