@@ -28,4 +28,10 @@ urlpatterns = [
         name="vacancy_filled",
     ),
     path("applications/<int:pk>/move/", views.MoveApplicationView.as_view(), name="application_move"),
+    path("applications/<int:pk>/hire/", views.HireConfirmationView.as_view(), name="application_hire"),
+    path(
+        "applications/<int:pk>/cancel-hire/",
+        views.HireCancellationView.as_view(),
+        name="application_cancel_hire",
+    ),
 ]

@@ -49,3 +49,33 @@ class MoveApplicationForm(forms.Form):
     status = forms.ChoiceField(
         choices=[("interview", _("면접")), ("hired", _("채용")), ("rejected", _("불합격"))]
     )
+
+
+class HireConfirmationForm(KrdsFormMixin, forms.Form):
+    """Before a hire is recorded the employer confirms when the person starts and what they earn."""
+
+    started_on = forms.DateField(
+        label=_("근무 시작일"),
+        widget=DateInput(),
+        error_messages={
+            "required": _("근무 시작일을 입력해 주세요."),
+            "invalid": _("날짜를 다시 확인해 주세요."),
+        },
+    )
+    monthly_wage = forms.IntegerField(
+        label=_("월 임금(원)"),
+        min_value=1,
+        max_value=100_000_000,
+        help_text=_("세전 월 임금을 숫자만 입력합니다. 예: 2500000"),
+        error_messages={"required": _("월 임금을 원 단위 숫자로 입력해 주세요.")},
+    )
+
+
+class HireCancellationForm(KrdsFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("취소 사유"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("예: 다른 지원자를 잘못 눌렀습니다. 사유는 지원자의 처리 이력에 남습니다."),
+        error_messages={"required": _("취소 사유를 적어 주세요.")},
+    )

@@ -32,7 +32,13 @@ def agreements_with_progress(employer):
 
     agreements = list(
         Agreement.objects.filter(employer=employer)
-        .annotate(local_hires=Count("placements", filter=Q(placements__guro_resident_at_hire=True)))
+        .annotate(
+            local_hires=Count(
+                "placements",
+                # a cancelled (corrected) hire does not count (placements' Placement.Status.STANDING)
+                filter=Q(placements__guro_resident_at_hire=True, placements__status="standing"),
+            )
+        )
         .order_by("-signed_on")
     )
     for agreement in agreements:

@@ -898,6 +898,22 @@ SCHEDULES = {  # (applications open, close, program starts, ends) as (month, day
     Program.Kind.JOB_TRAINING: ((3, 2), (3, 20), (4, 1), (6, 30)),
 }
 DEFAULT_SCHEDULE = ((1, 2), (1, 25), (2, 1), (12, 20))
+# This year's programs take applications around the day the demo is built, so `make demo` shows the
+# whole apply journey on any day: most are open, some closed already, one not yet open (by code).
+CURRENT_WINDOW_STATES = {
+    "youth-internship": "closed",
+    "service-training": "closed",
+    "self-sufficiency-senior": "upcoming",
+}
+CURRENT_WINDOWS = {"open": (-14, 14), "closed": (-45, -15), "upcoming": (7, 30)}  # days from today
+
+
+def current_application_window(code, today):
+    """(opens, closes) of a program of today's year: open around today, closed, or upcoming."""
+    first, last = CURRENT_WINDOWS[CURRENT_WINDOW_STATES.get(code.split("-", 1)[1], "open")]
+    return today + datetime.timedelta(days=first), today + datetime.timedelta(days=last)
+
+
 FIXED_CAPACITY = {
     Program.Kind.YOUTH_INTERNSHIP: 100,
     Program.Kind.COMMUNITY_JOBS: 200,
@@ -937,6 +953,9 @@ def create_programs(ctx, public_targets):
             capacity = FIXED_CAPACITY.get(program.kind) or (
                 round((program.capacity or 100) * scale / 10) * 10
             )
+            opens_on, closes_on = datetime.date(year, *opens), datetime.date(year, *closes)
+            if year == ctx.today.year:
+                opens_on, closes_on = current_application_window(code, ctx.today)
             copy = Program.objects.create(
                 code=code,
                 name=program.name,
@@ -947,8 +966,8 @@ def create_programs(ctx, public_targets):
                 capacity=capacity,
                 starts_on=datetime.date(year, *starts),
                 ends_on=datetime.date(year, *ends),
-                applications_open_on=datetime.date(year, *opens),
-                applications_close_on=datetime.date(year, *closes),
+                applications_open_on=opens_on,
+                applications_close_on=closes_on,
                 wage_amount=wage,
                 wage_unit=unit,
                 is_published=program.is_published,
@@ -992,6 +1011,12 @@ def _program_rows(ctx, programs):
         ends_on = max(starts_on, day(program.ends_on, ends))
         closes_on = min(day(program.applications_close_on, closes), starts_on - 1)
         opens_on = min(day(program.applications_open_on, opens), closes_on)
+        current = year == ctx.today.year
+        if current:  # this year's round is the real window around today (a rolling intake)
+            opens_on, closes_on = (
+                day(program.applications_open_on, opens),
+                day(program.applications_close_on, closes),
+            )
         if program.wage_amount:
             monthly = monthly_wage(program.wage_amount, program.wage_unit)
         else:
@@ -1004,7 +1029,10 @@ def _program_rows(ctx, programs):
                 year=year,
                 kind=program.kind,
                 weight=float(program.capacity or 150) if placing else 0.0,
-                capacity=float(program.capacity or 150),
+                # A round that has not opened yet has no applications.
+                capacity=0.0
+                if current and opens_on > ctx.today.toordinal()
+                else float(program.capacity or 150),
                 points=points.get(program.pk, {}),
                 required=required.get(program.pk, 0),
                 min_age=program.min_age,
@@ -1016,7 +1044,7 @@ def _program_rows(ctx, programs):
                 starts=starts_on,
                 ends=ends_on,
                 monthly_wage=monthly or None,
-                current=year == ctx.today.year,
+                current=current,
             )
         )
     return rows

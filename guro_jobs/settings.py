@@ -447,3 +447,7 @@ REPLICA_READ_VIEWS = [
     "api-dashboard",
     "admin:*_export",
 ]
+# An employer may correct (cancel) a hire it recorded for this many hours; after that staff correct
+# it in the admin, with a reason. A retention check is refused more than this many days before its due date.
+HIRE_CORRECTION_HOURS = int(os.environ.get("HIRE_CORRECTION_HOURS", "72"))
+RETENTION_CHECK_EARLY_DAYS = int(os.environ.get("RETENTION_CHECK_EARLY_DAYS", "7"))

@@ -99,8 +99,12 @@ class PlacementSerializer(PortalModelSerializer):
             "gender",
             "age_at_hire",
             "recorded_at",
+            "status",
+            "cancelled_at",
+            "cancellation_reason",
         ]
-        # Staff correct the end date and the wage; the rest is fixed at hire.
+        # Staff correct the end date and the wage; the rest is fixed at hire (a hire is cancelled
+        # through the admin's correction, with a reason).
         read_only_fields = [f for f in fields if f not in {"ended_on", "monthly_wage"}]
         extra_kwargs = {"monthly_wage": {"max_value": MAXIMUM_MONTHLY_WAGE}}
 
@@ -202,9 +206,7 @@ class JobApplicationViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
     @extend_schema(summary="지원 취소 (withdraw)", request=None, responses=JobApplicationSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        application = services.move_job_application(
-            application=self.get_object(), status=Status.WITHDRAWN, by=request.user
-        )
+        application = services.withdraw_job_application(application=self.get_object(), by=request.user)
         return Response(self.get_serializer(application).data)
 
 

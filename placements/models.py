@@ -1,5 +1,7 @@
 """Placements (취업·참여 실적): job applications, hires and program slots, and their follow-ups."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,12 +23,15 @@ class JobApplication(models.Model):
         HIRED = "hired", _("채용")
         REJECTED = "rejected", _("불합격")
         WITHDRAWN = "withdrawn", _("지원 취소")
+        HIRE_CANCELLED = "hire_cancelled", _("채용 취소(정정)")
 
+    # HIRED → HIRE_CANCELLED only through placements.services.cancel_hire (it needs a reason).
     TRANSITIONS = {
         Status.APPLIED: {Status.INTERVIEW, Status.HIRED, Status.REJECTED, Status.WITHDRAWN},
         Status.REFERRED: {Status.INTERVIEW, Status.HIRED, Status.REJECTED, Status.WITHDRAWN},
         Status.INTERVIEW: {Status.HIRED, Status.REJECTED, Status.WITHDRAWN},
-        Status.HIRED: set(),
+        Status.HIRE_CANCELLED: {Status.INTERVIEW, Status.HIRED, Status.REJECTED, Status.WITHDRAWN},
+        Status.HIRED: {Status.HIRE_CANCELLED},
         Status.REJECTED: set(),
         Status.WITHDRAWN: set(),
     }
@@ -108,6 +113,12 @@ class Placement(models.Model):
         AGREEMENT = "agreement", _("업무제휴 협약")
         PROGRAM = "program", _("일자리 사업")
 
+    class Status(models.TextChoices):
+        """A hire recorded by mistake is cancelled, not deleted; dashboards count only standing ones."""
+
+        STANDING = "standing", _("유효")
+        CANCELLED = "cancelled", _("취소(정정)")
+
     resident = models.ForeignKey(
         "residents.Resident",
         verbose_name=_("구직자"),
@@ -185,6 +196,19 @@ class Placement(models.Model):
         blank=True,
         related_name="+",
     )
+    status = models.CharField(
+        _("실적 상태"), max_length=10, choices=Status.choices, default=Status.STANDING, db_index=True
+    )
+    cancelled_at = models.DateTimeField(_("취소 일시"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("취소한 사람"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cancellation_reason = models.CharField(_("취소 사유"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("취업·참여 실적")
@@ -206,10 +230,24 @@ class Placement(models.Model):
                 ),
                 name="placement_source_has_origin",
             ),
+            models.CheckConstraint(
+                condition=Q(status="standing") | (Q(cancelled_at__isnull=False) & ~Q(cancellation_reason="")),
+                name="placement_cancelled_has_time_and_reason",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.resident.name} · {self.get_source_display()} · {self.started_on:%Y-%m-%d}"
+        text = f"{self.resident.name} · {self.get_source_display()} · {self.started_on:%Y-%m-%d}"
+        return f"{text} ({self.get_status_display()})" if self.status == self.Status.CANCELLED else text
+
+    @property
+    def employer_may_correct_until(self):
+        """The last moment the employer may still cancel this hire itself (HIRE_CORRECTION_HOURS)."""
+        return self.recorded_at + datetime.timedelta(hours=settings.HIRE_CORRECTION_HOURS)
+
+    @property
+    def employer_may_correct(self):
+        return self.status == self.Status.STANDING and timezone.now() <= self.employer_may_correct_until
 
     def clean(self):
         errors = {}
@@ -283,3 +321,26 @@ class RetentionCheck(models.Model):
     @property
     def is_overdue(self):
         return self.checked_on is None and self.due_on < timezone.localdate()
+
+    @property
+    def earliest_check_on(self):
+        """A follow-up made earlier than this says nothing about whether the job lasted."""
+        return self.due_on - datetime.timedelta(days=settings.RETENTION_CHECK_EARLY_DAYS)
+
+    def clean(self):
+        if self.checked_on and self.due_on and self.checked_on < self.earliest_check_on:
+            earliest, due = self.earliest_check_on, self.due_on
+            raise ValidationError(
+                {
+                    "checked_on": _(
+                        "%(months)s 고용 유지 확인은 확인 예정일(%(due)s)의 %(days)s일 전인 %(earliest)s부터 "
+                        "기록할 수 있습니다."
+                    )
+                    % {
+                        "months": self.get_months_after_start_display(),
+                        "due": f"{due.year}년 {due.month}월 {due.day}일",
+                        "days": settings.RETENTION_CHECK_EARLY_DAYS,
+                        "earliest": f"{earliest.year}년 {earliest.month}월 {earliest.day}일",
+                    }
+                }
+            )

@@ -1,8 +1,9 @@
 """Reading job applications for employers: only what a resident agreed to share."""
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
-from placements.models import JobApplication, JobApplicationEvent
+from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
 
 NEW_STATUSES = [JobApplication.Status.APPLIED, JobApplication.Status.REFERRED]
 
@@ -15,7 +16,7 @@ def applications_visible_to(employer):
             resident__provision_consented_at__isnull=False,
             resident__anonymised_at__isnull=True,
         )
-        .select_related("vacancy", "resident__dong")
+        .select_related("vacancy", "resident__dong", "placement")
         .prefetch_related(
             "resident__skills",
             Prefetch("events", queryset=JobApplicationEvent.objects.order_by("occurred_at", "id")),
@@ -29,3 +30,16 @@ def applicants_of(vacancy):
 
 def new_applicants_of(employer):
     return applications_visible_to(employer).filter(status__in=NEW_STATUSES).order_by("-created_at", "-id")
+
+
+def overdue_retention_checks():
+    """Follow-ups not made whose due date has passed, oldest first (a cancelled hire has none)."""
+    return (
+        RetentionCheck.objects.filter(
+            checked_on__isnull=True,
+            due_on__lt=timezone.localdate(),
+            placement__status=Placement.Status.STANDING,
+        )
+        .select_related("placement__resident", "placement__employer", "placement__program")
+        .order_by("due_on", "id")
+    )

@@ -3,6 +3,7 @@
 import calendar
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -22,6 +23,7 @@ RESIDENT_MAIL = {
     Status.INTERVIEW: (MailKind.APPLICATION_INTERVIEW, _("면접 대상자가 되었습니다")),
     Status.HIRED: (MailKind.APPLICATION_HIRED, _("채용되었습니다")),
     Status.REJECTED: (MailKind.APPLICATION_REJECTED, _("채용 결과를 알려 드립니다")),
+    Status.HIRE_CANCELLED: (MailKind.APPLICATION_HIRED, _("채용 결과가 정정되었습니다")),
 }
 
 
@@ -104,6 +106,8 @@ def refer_resident(*, resident, vacancy, by):
 def move_job_application(*, application, status, by, note="", started_on=None, monthly_wage=None):
     """Move an application (interview, hired, rejected, withdrawn); hired records the placement."""
     application = JobApplication.objects.select_for_update().get(pk=application.pk)
+    if status == Status.HIRE_CANCELLED:  # needs a reason and the correction window: cancel_hire
+        raise ValidationError(_("채용 취소는 사유를 적어 '채용 취소(정정)'으로 해 주세요."))
     if not application.can_move_to(status):
         raise ValidationError(
             _("'%(from)s' 상태에서 '%(to)s' 상태로 바꿀 수 없습니다.")
@@ -116,6 +120,34 @@ def move_job_application(*, application, status, by, note="", started_on=None, m
     if status == Status.HIRED:
         record_hire(application=application, by=by, started_on=started_on, monthly_wage=monthly_wage)
     _tell_resident(application, status)
+    return application
+
+
+@transaction.atomic
+def withdraw_job_application(*, application, by):
+    """The resident (or staff for them) withdraws before a hire; the employer is told by mail."""
+    application = (
+        JobApplication.objects.select_for_update().select_related("vacancy__employer").get(pk=application.pk)
+    )
+    if not application.can_move_to(Status.WITHDRAWN):
+        if application.status == Status.HIRED:
+            raise ValidationError(
+                _("채용이 결정된 뒤에는 지원을 취소할 수 없습니다. 기업이나 일자리지원과에 문의해 주세요.")
+            )
+        raise ValidationError(_("이미 끝난 지원은 취소할 수 없습니다."))
+    application.status = Status.WITHDRAWN
+    application.status_changed_at = timezone.now()
+    application.save(update_fields=["status", "status_changed_at"])
+    _record_event(application, Status.WITHDRAWN, by, _("본인이 지원을 취소했습니다."))
+    vacancy = application.vacancy
+    for user in vacancy.employer.users.filter(is_active=True):
+        notify(
+            user=user,
+            kind=MailKind.NEW_APPLICANT,  # the employer's mail about its applicants
+            subject=_("지원이 취소되었습니다: %(title)s") % {"title": vacancy.title},
+            body=_("'%(title)s' 공고의 지원자 한 명이 지원을 취소했습니다. 기업 화면에서 확인해 주세요.")
+            % {"title": vacancy.title},
+        )
     return application
 
 
@@ -138,11 +170,74 @@ def _finish_placement(placement, resident):
 
 
 @transaction.atomic
+def confirm_hire(*, application, by, started_on, monthly_wage):
+    """The employer confirms the start date and the monthly wage, then the hire is recorded."""
+    errors = {}
+    if started_on is None:
+        errors["started_on"] = _("근무 시작일을 입력해 주세요.")
+    elif started_on < timezone.localdate() - datetime.timedelta(days=365):
+        errors["started_on"] = _("근무 시작일이 1년도 더 전입니다. 날짜를 다시 확인해 주세요.")
+    if not monthly_wage:
+        errors["monthly_wage"] = _("월 임금을 원 단위 숫자로 입력해 주세요.")
+    if errors:
+        raise ValidationError(errors)
+    return move_job_application(
+        application=application,
+        status=Status.HIRED,
+        by=by,
+        note=_("근무 시작일 %(day)s, 월 임금 %(wage)s원")
+        % {"day": f"{started_on:%Y-%m-%d}", "wage": f"{monthly_wage:,}"},
+        started_on=started_on,
+        monthly_wage=monthly_wage,
+    )
+
+
+@transaction.atomic
+def cancel_hire(*, placement, by, reason, as_staff=False):
+    """Correct a hire recorded by mistake: the placement is cancelled (no dashboard counts it), the
+    application shows '채용 취소(정정)' in its timeline with the reason. The employer may do so for
+    HIRE_CORRECTION_HOURS after recording it; staff (as_staff) at any time."""
+    placement = Placement.objects.select_for_update().get(pk=placement.pk)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("취소 사유를 적어 주세요.")})
+    if placement.status == Placement.Status.CANCELLED:
+        raise ValidationError(_("이미 취소된 실적입니다."))
+    if not as_staff and not placement.employer_may_correct:
+        raise ValidationError(
+            _(
+                "채용을 기록한 지 %(hours)s시간이 지나 기업 화면에서는 고칠 수 없습니다. 일자리지원과에 정정을 요청해 주세요."
+            )
+            % {"hours": settings.HIRE_CORRECTION_HOURS}
+        )
+    placement.status = Placement.Status.CANCELLED
+    placement.cancelled_at = timezone.now()
+    placement.cancelled_by = by
+    placement.cancellation_reason = reason[:300]
+    placement.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancellation_reason"])
+    # A cancelled hire has no follow-ups still to make; those already made stay as records.
+    placement.retention_checks.filter(checked_on__isnull=True).delete()
+    if placement.job_application_id:
+        application = JobApplication.objects.select_for_update().get(pk=placement.job_application_id)
+        if application.status == Status.HIRED:
+            application.status = Status.HIRE_CANCELLED
+            application.status_changed_at = timezone.now()
+            application.save(update_fields=["status", "status_changed_at"])
+            _record_event(application, Status.HIRE_CANCELLED, by, reason)
+            _tell_resident(application, Status.HIRE_CANCELLED)
+    return placement
+
+
+@transaction.atomic
 def record_hire(*, application, by, started_on=None, monthly_wage=None):
-    """A hire through a vacancy: a private-sector placement with the resident's facts at hire."""
+    """A hire through a vacancy: a private-sector placement with the resident's facts at hire.
+    Hiring again after a cancelled hire puts the same placement back, with the new facts."""
     vacancy = application.vacancy
     started_on = started_on or timezone.localdate()
+    previous = Placement.objects.filter(job_application=application).first()
     placement = Placement(
+        pk=previous.pk if previous else None,
+        recorded_at=timezone.now(),
         resident=application.resident,
         source=Placement.Source.VACANCY,
         sector="private",
@@ -154,6 +249,7 @@ def record_hire(*, application, by, started_on=None, monthly_wage=None):
         recorded_by=by,
         **_resident_facts(application.resident, started_on),
     )
+    placement._state.adding = previous is None  # an UPDATE of the cancelled row, unique checks aside
     return _finish_placement(placement, application.resident)
 
 
@@ -227,10 +323,12 @@ def ensure_retention_checks():
 
 @transaction.atomic
 def record_retention_check(*, check, still_employed, by, note="", checked_on=None):
-    """Staff record a follow-up: still employed or not, on which day, by whom."""
+    """Staff record a follow-up: still employed or not, on which day, by whom. A check is refused
+    more than RETENTION_CHECK_EARLY_DAYS before it is due (it would not tell whether the job lasted)."""
     check = RetentionCheck.objects.select_for_update().get(pk=check.pk)
-    check.still_employed = still_employed
     check.checked_on = checked_on or timezone.localdate()
+    check.clean()  # refuses a check recorded before its due window
+    check.still_employed = still_employed
     check.checked_by = by
     if note:
         check.note = note

@@ -21,12 +21,13 @@ ACTUAL_DEFINITION = _(
 
 
 def actual_q(*, first_year, last_year, prefix=""):
-    """The one rule for "actual": the placement's start date falls in [first_year, last_year].
+    """The one rule for "actual": a standing (not cancelled) placement whose start date falls in
+    [first_year, last_year].
 
     `prefix` lets a query from a related model (a dong, a priority group) apply the same rule
     to its placements, e.g. prefix="placements__".
     """
-    conditions = {}
+    conditions = {f"{prefix}status": Placement.Status.STANDING}  # a cancelled (corrected) hire never counts
     if first_year is not None:
         conditions[f"{prefix}started_on__gte"] = datetime.date(first_year, 1, 1)
     if last_year is not None:
@@ -47,8 +48,8 @@ def actual_placements_between(*, first_year, last_year):
 def actual_admin_filters(*, first_year, last_year):
     """The same rule as admin changelist query parameters, for drill-down links."""
     if first_year == last_year and first_year is not None:
-        return {"started_on__year": first_year}
-    params = {}
+        return {"started_on__year": first_year, "status__exact": Placement.Status.STANDING}
+    params = {"status__exact": Placement.Status.STANDING}
     if first_year is not None:
         params["started_on__gte"] = datetime.date(first_year, 1, 1).isoformat()
     if last_year is not None:

@@ -29,7 +29,8 @@ class Resident(models.Model):
     )
     name = models.CharField(_("이름"), max_length=50)
     birth_date = models.DateField(_("생년월일"), validators=[validate_not_future])
-    gender = models.CharField(_("성별"), max_length=10, choices=Gender.choices)
+    # Blank: "선택 안 함" (not given) is a valid answer on the sign-up, the profile and the API.
+    gender = models.CharField(_("성별"), max_length=10, choices=Gender.choices, blank=True)
     dong = models.ForeignKey(
         "references.AdministrativeDong",
         verbose_name=_("거주 행정동"),

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from placements.models import JobApplication, JobApplicationEvent, Placement
 from programs.models import ProgramApplication, ProgramApplicationEvent
-from residents.models import ConsentRecord, Resident
+from residents.models import Resident
 
 
 def retention_cutoff(now=None):
@@ -50,110 +50,15 @@ def placements_of(resident):
     return Placement.objects.filter(resident=resident).select_related("employer", "program", "dong_at_hire")
 
 
-def _iso(value):
-    return value.isoformat() if value else None
-
-
 def resident_data_export(resident):
-    """Everything the portal holds about one resident, as plain data (PIPA right of access)."""
-    profile = {
-        "이름": resident.name,
-        "생년월일": _iso(resident.birth_date),
-        "성별": resident.get_gender_display(),
-        "휴대전화": resident.phone,
-        "이메일": resident.email,
-        "거주 행정동": str(resident.dong) if resident.dong else "",
-        "구외 거주 지역": resident.outside_region,
-        "최종 학력": resident.get_education_level_display(),
-        "고용 상태": resident.get_employment_status_display(),
-        "구직 시작일": _iso(resident.unemployed_since),
-        "보유 기술·자격증": [str(skill) for skill in resident.skills.all()],
-        "희망 직종": [str(occupation) for occupation in resident.desired_occupations.all()],
-        "희망 고용 형태": list(resident.desired_employment_types),
-        "희망 월급(원)": resident.desired_monthly_wage,
-        "경력 요약": resident.career_summary,
-        "우선 지원 대상": [
-            {"이름": link.priority_group.name, "확인 일시": _iso(link.verified_at)}
-            for link in resident.residentprioritygroup_set.select_related("priority_group")
-        ],
-        "수집·이용 동의 일시": _iso(resident.collection_consented_at),
-        "제3자(기업) 제공 동의 일시": _iso(resident.provision_consented_at),
-        "동의서 버전": resident.consent_version,
-        "탈퇴 요청 일시": _iso(resident.deletion_requested_at),
-        "등록 일시": _iso(resident.created_at),
-    }
-    return {
-        "profile": profile,
-        "consents": [
-            {
-                "종류": record.get_kind_display(),
-                "동의 여부": record.granted,
-                "동의서 버전": record.text_version,
-                "기록 일시": _iso(record.recorded_at),
-            }
-            for record in ConsentRecord.objects.filter(resident=resident)
-        ],
-        "job_applications": [
-            {
-                "공고": application.vacancy.title,
-                "기업": application.vacancy.employer.name,
-                "상태": application.get_status_display(),
-                "지원 일시": _iso(application.created_at),
-                "이력": [
-                    {"상태": event.get_status_display(), "일시": _iso(event.occurred_at)}
-                    for event in application.events.all()
-                ],
-            }
-            for application in job_applications_of(resident)
-        ],
-        "program_applications": [
-            {
-                "사업": str(application.program),
-                "상태": application.get_status_display(),
-                "신청 일시": _iso(application.applied_at),
-                "결정 사유": application.decision_reason,
-                "이력": [
-                    {
-                        "상태": event.get_status_display(),
-                        "일시": _iso(event.occurred_at),
-                        "사유": event.reason,
-                    }
-                    for event in application.events.all()
-                ],
-            }
-            for application in program_applications_of(resident)
-        ],
-        "placements": [
-            {
-                "경로": placement.get_source_display(),
-                "기업": placement.employer.name if placement.employer else "",
-                "사업": str(placement.program) if placement.program else "",
-                "근무 시작일": _iso(placement.started_on),
-                "근무 종료일": _iso(placement.ended_on),
-                "월 임금(원)": placement.monthly_wage,
-            }
-            for placement in placements_of(resident)
-        ],
-    }
+    """Everything the portal holds about one resident (residents/data_export.py)."""
+    from residents.data_export import resident_data_export as export
+
+    return export(resident)
 
 
 def resident_data_rows(resident):
-    """The same data flattened to (section, item, value) rows for a CSV download."""
-    data = resident_data_export(resident)
-    rows = []
-    for key, value in data["profile"].items():
-        if isinstance(value, list):
-            value = "; ".join(item["이름"] if isinstance(item, dict) else str(item) for item in value)
-        rows.append(("기본 정보", key, "" if value is None else value))
-    for section, label in [
-        ("consents", "동의 기록"),
-        ("job_applications", "채용 지원"),
-        ("program_applications", "사업 참여 신청"),
-        ("placements", "취업·참여 실적"),
-    ]:
-        for index, item in enumerate(data[section], start=1):
-            for key, value in item.items():
-                if isinstance(value, list):
-                    value = " → ".join(f"{event['상태']}({event['일시']})" for event in value)
-                rows.append((f"{label} {index}", key, "" if value is None else value))
-    return rows
+    """The same, as (section, item, value) rows for the CSV download."""
+    from residents.data_export import resident_data_rows as rows
+
+    return rows(resident)

@@ -12,6 +12,11 @@ urlpatterns = [
     path("delete/", views.DeletionRequestView.as_view(), name="delete"),
     path("mail/", views.MailPreferencesView.as_view(), name="mail"),
     path(
+        "job-applications/<int:pk>/withdraw/",
+        views.WithdrawJobApplicationView.as_view(),
+        name="withdraw_job_application",
+    ),
+    path(
         "consent/provision/withdraw/", views.WithdrawProvisionConsentView.as_view(), name="withdraw_provision"
     ),
 ]

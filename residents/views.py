@@ -6,8 +6,8 @@ from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
@@ -143,6 +143,25 @@ class MailPreferencesView(LoginRequiredMixin, FormView):
         set_mail_opt_outs(user=self.request.user, wanted_kinds=form.cleaned_data["wanted"])
         messages.success(self.request, _("알림 메일 설정을 저장했습니다."))
         return super().form_valid(form)
+
+
+class WithdrawJobApplicationView(ResidentRequiredMixin, View):
+    """POST only: the resident withdraws one of their own job applications before a hire."""
+
+    def post(self, request, pk):
+        from placements.services import withdraw_job_application
+
+        application = get_object_or_404(selectors.job_applications_of(self.resident), pk=pk)
+        try:
+            withdraw_job_application(application=application, by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, _("'%(title)s' 지원을 취소했습니다.") % {"title": application.vacancy.title}
+            )
+        return redirect(f"{reverse('residents:me')}#job-applications")
 
 
 class WithdrawProvisionConsentView(ResidentRequiredMixin, View):

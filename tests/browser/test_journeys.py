@@ -114,8 +114,10 @@ def test_resident_employer_and_staff_journey_ends_with_the_resident_hired(new_pa
     employer.goto(f"/employer/vacancies/{vacancy.pk}/")
     expect(employer.get_by_text("1990년생 · 여성")).to_be_visible()
     employer.get_by_role("button", name="면접").click()
-    employer.get_by_role("button", name="채용", exact=True).click()
-    expect(employer.get_by_text("상태를 '채용'(으)로 바꿨습니다.", exact=False)).to_be_visible()
+    employer.get_by_role("link", name="채용", exact=True).click()
+    employer.get_by_label("월 임금(원)").fill("2300000")
+    employer.get_by_role("button", name="채용 확정").click()
+    expect(employer.get_by_text("님을 채용했습니다.", exact=False)).to_be_visible()
     screenshot(employer, "08-employer-hired")
     assert Placement.objects.filter(job_application__vacancy=vacancy, guro_resident_at_hire=True).exists()
 

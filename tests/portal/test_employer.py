@@ -127,7 +127,10 @@ def test_employer_moves_an_applicant_to_interview_then_hired_which_records_the_p
     application = factories.JobApplicationFactory(vacancy=vacancy)
     client.force_login(employer_user)
     client.post(f"/employer/applications/{application.pk}/move/", {"status": "interview"})
-    client.post(f"/employer/applications/{application.pk}/move/", {"status": "hired"})
+    client.post(
+        f"/employer/applications/{application.pk}/hire/",
+        {"started_on": "2026-12-01", "monthly_wage": "2300000"},
+    )
     application.refresh_from_db()
     assert application.status == "hired"
     placement = Placement.objects.get(job_application=application)

@@ -77,7 +77,7 @@ def test_data_download_as_json_holds_my_records(client, resident):
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(response.content)
     assert data["profile"]["이름"] == "최오류"
-    assert data["job_applications"][0]["공고"] == "조리사"
+    assert data["job_applications"][0]["채용 공고"] == "조리사"
     assert "주민등록번호" not in response.content.decode()
 
 
