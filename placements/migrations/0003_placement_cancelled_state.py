@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("employers", "0002_dcube_city_agreement"),
-        ("placements", "0001_initial"),
+        ("placements", "0002_wide_monthly_wage"),
         ("programs", "0002_plan_programs"),
         ("references", "0002_seed_reference_data"),
         ("residents", "0003_resident_gender_may_be_not_given"),
