@@ -6,11 +6,19 @@ import logging
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from accounts.models import User
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """Requests in English leave English active in this thread (LocaleMiddleware): restore it."""
+    with translation.override(translation.get_language()):
+        yield
 
 
 def client_for(user=None, language=None):
