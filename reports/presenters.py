@@ -5,8 +5,8 @@ import io
 from urllib.parse import urlencode
 
 import pandas as pd
-from django.urls import reverse
 from django.db.models import Value
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
