@@ -41,3 +41,19 @@ def test_every_project_command_prints_its_help(app_name, name, language):
     assert "--help" in text
     if command.help:
         assert " ".join(str(command.help).split())[:20] in " ".join(text.split())
+
+
+def test_make_demo_computes_the_dashboards_it_seeds():
+    """`make demo` seeds the data and then computes every dashboard year before serving, so the
+    dashboard never opens on "not computed yet" (read from make's dry run, nothing is executed)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    commands = subprocess.run(
+        ["make", "-n", "demo"], cwd=settings.BASE_DIR, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    steps = [line.split("manage.py ", 1)[1].split()[0] for line in commands if "manage.py " in line]
+    steps = [step for step in steps if step != "compilemessages"]
+    assert steps.index("seed_demo") < steps.index("recompute_dashboards") < steps.index("runserver")
