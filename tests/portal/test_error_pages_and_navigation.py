@@ -176,3 +176,25 @@ def test_demo_users_carry_names_not_job_titles():
     assert manager.first_name and manager.last_name
     page = client_for(manager).get("/admin/").content.decode()
     assert f"<strong>{manager.last_name}{manager.first_name}</strong>" in page
+
+
+def test_a_500_page_that_cannot_render_its_header_falls_back_to_a_plain_korean_page(monkeypatch):
+    def broken():
+        raise RuntimeError("the figures broke")
+
+    def header_fails(*args, **kwargs):
+        raise RuntimeError("the database is down too")
+
+    monkeypatch.setattr("guro_jobs.views.home_figures", broken)
+    monkeypatch.setattr("guro_jobs.errors.render", header_fails)
+    response = client_for().get("/")
+    assert response.status_code == 500
+    assert "일시적인 오류가 생겼습니다" in response.content.decode()
+
+
+def test_a_refused_form_post_without_its_security_token_is_the_portals_korean_page():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/accounts/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert 'id="header"' in page and "보안 확인 시간이 지났습니다" in page
