@@ -117,3 +117,12 @@ def test_the_dashboard_exports_follow_the_readers_language(client, hand_counted,
     client.force_login(staff_user)
     text = english(client).get("/dashboard/2011/export.csv").content.decode("utf-8-sig")
     assert "Guro 3-dong" in text and "구로3동" not in text
+
+
+def test_a_residents_page_names_their_program_in_english(client):
+    resident = factories.ResidentFactory(with_user=True)
+    program = factories.ProgramFactory(name="공공근로사업", name_en="Public Works Program")
+    factories.ProgramApplicationFactory(resident=resident, program=program)
+    client.force_login(resident.user)
+    page = english(client).get("/me/").content.decode()
+    assert "Public Works Program" in page and "공공근로사업" not in page
