@@ -126,3 +126,13 @@ def test_a_residents_page_names_their_program_in_english(client):
     client.force_login(resident.user)
     page = english(client).get("/me/").content.decode()
     assert "Public Works Program" in page and "공공근로사업" not in page
+
+
+def test_the_dashboards_counts_carry_no_korean_unit_in_english(client, hand_counted, staff_user):
+    with translation.override("ko"):
+        store_snapshot(year=2011)
+    client.force_login(staff_user)
+    korean = client.get("/dashboard/?year=2011").content.decode()
+    assert re.search(r">\d[\d,]*건<", korean)
+    page = english(client).get("/dashboard/?year=2011").content.decode()
+    assert not re.search(r">\d[\d,]*건<", page)
