@@ -30,6 +30,7 @@ demo: install
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py seed_demo --residents $(DEMO_RESIDENTS) --seed 2010 --if-empty
+	$(PY) manage.py recompute_dashboards
 	$(PY) manage.py create_demo_users
 	@echo
 	@echo "  구로 일자리 원스톱 포털:  http://$(HOST):$(PORT)/"

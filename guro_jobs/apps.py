@@ -8,6 +8,11 @@ class GuroJobsConfig(AppConfig):
     name = "guro_jobs"
     verbose_name = _("포털 공통")
 
+    def ready(self):
+        from guro_jobs.errors import install_expected_refusal_filter
+
+        install_expected_refusal_filter()
+
 
 class GuroAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with our site: TOTP for staff who enrolled, and the readiness page."""

@@ -959,6 +959,7 @@ def create_programs(ctx, public_targets):
             copy = Program.objects.create(
                 code=code,
                 name=program.name,
+                name_en=program.name_en,
                 kind=program.kind,
                 sector=program.sector,
                 year=year,

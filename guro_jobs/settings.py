@@ -175,7 +175,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [BASE_DIR / "static"] + [
     (prefix, NODE_MODULES / folder)
-    for prefix, folder in [("krds", "krds-uiux/resources"), ("chartjs", "chart.js/dist")]
+    for prefix, folder in [("krds", "krds-uiux/resources"), ("chartjs", "chart.js/dist"), ("axe", "axe-core")]
     if (NODE_MODULES / folder).is_dir()
 ]
 MEDIA_ROOT = BASE_DIR / "media"

@@ -28,3 +28,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
+
+handler403 = "guro_jobs.errors.permission_denied"
+handler404 = "guro_jobs.errors.page_not_found"
+handler500 = "guro_jobs.errors.server_error"
+urlpatterns.append(path("favicon.ico", views.favicon, name="favicon"))

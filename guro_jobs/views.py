@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -30,3 +31,11 @@ def login_locked_out(request, credentials, *args, **kwargs):
 
 def home(request):
     return render(request, "home.html", {"figures": home_figures()})
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico on every site; answer with the portal's own icon (static files)."""
+    response = redirect(static("favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

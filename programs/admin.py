@@ -34,7 +34,7 @@ class ProgramAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
         "is_published",
     ]
     list_filter = ["year", "kind", "sector", "is_published"]
-    search_fields = ["code", "name"]
+    search_fields = ["code", "name", "name_en"]
     autocomplete_fields = ["required_priority_groups"]
     inlines = [ProgramPriorityWeightInline]
     actions = ["select_participants_action"]
@@ -46,6 +46,7 @@ class ProgramAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
                 "fields": [
                     "code",
                     "name",
+                    "name_en",
                     "kind",
                     "sector",
                     "year",

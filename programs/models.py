@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from references.choices import EducationLevel, EmploymentStatus, Sector, WageUnit
+from references.models import in_english
 
 
 class Program(models.Model):
@@ -26,6 +27,12 @@ class Program(models.Model):
 
     code = models.SlugField(_("사업 코드"), max_length=40, unique=True)
     name = models.CharField(_("사업명"), max_length=100)
+    name_en = models.CharField(
+        _("영문 사업명"),
+        max_length=150,
+        blank=True,
+        help_text=_("영어 화면에 보입니다. 비우면 사업명을 씁니다."),
+    )
     kind = models.CharField(_("사업 종류"), max_length=30, choices=Kind.choices)
     sector = models.CharField(_("부문"), max_length=10, choices=Sector.choices, default=Sector.PUBLIC)
     year = models.PositiveSmallIntegerField(
@@ -92,7 +99,12 @@ class Program(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.year} {self.name}"
+        return f"{self.year} {self.display_name}"
+
+    @property
+    def display_name(self):
+        """The name in the reader's language (English readers get the English name when set)."""
+        return self.name_en if self.name_en and in_english() else self.name
 
     def clean(self):
         errors = {}

@@ -5,15 +5,15 @@ from references.models import AdministrativeDong, Occupation, PriorityGroup, Ski
 
 @admin.register(AdministrativeDong)
 class AdministrativeDongAdmin(admin.ModelAdmin):
-    list_display = ["name", "sort_order", "is_active"]
+    list_display = ["name", "name_en", "sort_order", "is_active"]
     list_editable = ["sort_order", "is_active"]
-    search_fields = ["name"]
+    search_fields = ["name", "name_en"]
 
 
 @admin.register(PriorityGroup)
 class PriorityGroupAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "description", "sort_order"]
-    search_fields = ["name", "code"]
+    list_display = ["name", "name_en", "code", "description", "sort_order"]
+    search_fields = ["name", "name_en", "code"]
 
 
 @admin.register(Occupation)

@@ -1,13 +1,34 @@
 """Reference tables (기준 정보) that staff maintain and every other app points at."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
-class AdministrativeDong(models.Model):
+def in_english():
+    """Whether the reader's language is English (the portal's second language)."""
+    return (get_language() or "").startswith("en")
+
+
+class EnglishNameMixin:
+    """Reference data named in Korean and, for English readers, in English (`name_en`);
+    a row without an English name reads in Korean in both languages."""
+
+    @property
+    def display_name(self):
+        return self.name_en if self.name_en and in_english() else self.name
+
+    def __str__(self):
+        return self.display_name
+
+
+class AdministrativeDong(EnglishNameMixin, models.Model):
     """One of Guro-gu's administrative dongs (행정동)."""
 
     name = models.CharField(_("행정동"), max_length=20, unique=True)
+    name_en = models.CharField(
+        _("영문 이름"), max_length=40, blank=True, help_text=_("공식 로마자 표기 (예: Garibong-dong)")
+    )
     sort_order = models.PositiveSmallIntegerField(_("표시 순서"), default=0)
     is_active = models.BooleanField(_("사용 중"), default=True)
 
@@ -16,15 +37,13 @@ class AdministrativeDong(models.Model):
         verbose_name_plural = _("행정동")
         ordering = ["sort_order", "name"]
 
-    def __str__(self):
-        return self.name
 
-
-class PriorityGroup(models.Model):
+class PriorityGroup(EnglishNameMixin, models.Model):
     """A group that programs give priority to (기초생활수급자, 차상위계층, 한부모 …)."""
 
     code = models.SlugField(_("코드"), max_length=40, unique=True)
     name = models.CharField(_("이름"), max_length=40, unique=True)
+    name_en = models.CharField(_("영문 이름"), max_length=80, blank=True)
     description = models.CharField(_("설명"), max_length=200, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("표시 순서"), default=0)
 
@@ -32,9 +51,6 @@ class PriorityGroup(models.Model):
         verbose_name = _("취업 우선 지원 대상")
         verbose_name_plural = _("취업 우선 지원 대상")
         ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Occupation(models.Model):

@@ -5,11 +5,15 @@ import io
 from urllib.parse import urlencode
 
 import pandas as pd
+from django.db.models import Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from programs.models import Program
+from references.models import AdministrativeDong, PriorityGroup, in_english
 from reports import selectors
+from reports.models import Target
 from reports.services import SELECTED_STATUSES
 from spreadsheets.formulas import neutralise_formula
 
@@ -33,8 +37,71 @@ def _sector(row, params):
     return placements_url(**params)
 
 
+# ---- labels in the reader's language ------------------------------------------------------
+
+
+def _relabel_sectors(rows):
+    labels = dict(Target.Sector.choices)
+    return [{**row, "label": str(labels.get(row["sector"], row["label"]))} for row in rows]
+
+
+def _renamed(rows, names):
+    return [{**row, "name": names.get(row["id"], row["name"])} for row in rows]
+
+
+def _current_names(*, program_ids):
+    """{"dong" | "group" | "program": {id: name in the reader's language}}, in one query."""
+    english = in_english()
+    columns = ("pk", "name", "name_en")
+    rows = (
+        AdministrativeDong.objects.order_by()
+        .annotate(table=Value("dong"))
+        .values_list(*columns, "table")
+        .union(
+            PriorityGroup.objects.order_by().annotate(table=Value("group")).values_list(*columns, "table"),
+            Program.objects.filter(pk__in=program_ids)
+            .order_by()
+            .annotate(table=Value("program"))
+            .values_list(*columns, "table"),
+            all=True,
+        )
+    )
+    names = {"dong": {}, "group": {}, "program": {}}
+    for pk, name, name_en, table in rows:
+        names[table][pk] = name_en if english and name_en else name
+    return names
+
+
+def in_readers_language(data):
+    """A copy of the snapshot data whose labels and names are in the reader's language.
+
+    A snapshot stores its labels in the language of the process that computed it (the nightly
+    task's Korean); the figures are what is stored, the words are chosen when they are shown.
+    Rows whose thing was deleted since keep their stored name."""
+    kinds = {value: str(label) for value, label in Program.Kind.choices}
+    names = _current_names(program_ids=[row["id"] for row in data["programs"]])
+    return {
+        **data,
+        "definition": str(selectors.ACTUAL_DEFINITION),
+        "sectors": _relabel_sectors(data["sectors"]),
+        "by_year": [{**entry, "sectors": _relabel_sectors(entry["sectors"])} for entry in data["by_year"]],
+        "cumulative": {
+            **data["cumulative"],
+            "sectors": _relabel_sectors(data["cumulative"]["sectors"]),
+        },
+        "programs": [
+            {**row, "kind_label": kinds.get(row["kind"], row["kind_label"])}
+            for row in _renamed(data["programs"], names["program"])
+        ],
+        "dongs": _renamed(data["dongs"], names["dong"]),
+        "priority_groups": _renamed(data["priority_groups"], names["group"]),
+    }
+
+
 def with_links(data):
-    """A copy of the snapshot data where each figure's row carries the URL of its placements."""
+    """A copy of the snapshot data, in the reader's language, where each figure's row carries the
+    URL of its placements."""
+    data = in_readers_language(data)
     year = data["year"]
     this_year = _year(year)
     cumulative = data["cumulative"]
@@ -125,22 +192,24 @@ def with_links(data):
 
 
 def chart_data(data):
-    """What the charts draw; the same numbers are in the tables next to them."""
+    """What the charts draw, labelled in the reader's language; the same numbers are in the tables
+    next to them."""
+    sectors = _relabel_sectors(data["sectors"])
     return {
         "sectors": {
-            "labels": [row["label"] for row in data["sectors"]],
+            "labels": [row["label"] for row in sectors],
             "target": [row["target"] for row in data["sectors"]],
             "actual": [row["actual"] for row in data["sectors"]],
         },
         "years": {
-            "labels": [f"{entry['year']}년" for entry in data["by_year"]],
+            "labels": [str(entry["year"]) for entry in data["by_year"]],
             "series": {
                 row["sector"]: {
                     "label": row["label"],
                     "target": [entry["sectors"][index]["target"] for entry in data["by_year"]],
                     "actual": [entry["sectors"][index]["actual"] for entry in data["by_year"]],
                 }
-                for index, row in enumerate(data["sectors"])
+                for index, row in enumerate(sectors)
             },
         },
         "texts": {"target": _("목표"), "actual": _("실적"), "people": _("명")},
@@ -151,8 +220,9 @@ def chart_data(data):
 
 
 def frames(snapshot):
-    """One pandas frame per breakdown, Korean headers, from the snapshot's aggregated rows."""
-    data = snapshot.data
+    """One pandas frame per breakdown, headers in the reader's language, from the snapshot's
+    aggregated rows."""
+    data = in_readers_language(snapshot.data)
     sector_columns = {"label": _("부문"), "target": _("목표"), "actual": _("실적"), "rate": _("달성률(%)")}
     result = {}
     result[_("부문별 실적")] = pd.DataFrame(data["sectors"])[list(sector_columns)].rename(

@@ -1,6 +1,7 @@
 """Numbers the Korean way on the dashboards: 18,640명, 87.5%, 1,500,000원; "—" when unknown."""
 
 from django import template
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -19,7 +20,19 @@ def percent(value):
 
 @register.filter
 def won(value):
-    return MISSING if value is None or value == "" else f"{int(value):,}원"
+    return MISSING if value is None or value == "" else _("%(amount)s원") % {"amount": f"{int(value):,}"}
+
+
+@register.filter
+def people(value):
+    """A head count with its unit in the reader's language (18,640명; 18,640 in English)."""
+    return MISSING if value is None or value == "" else _("%(count)s명") % {"count": count(value)}
+
+
+@register.filter
+def cases(value):
+    """A number of cases with its unit in the reader's language (1,204건; 1,204 in English)."""
+    return MISSING if value is None or value == "" else _("%(count)s건") % {"count": count(value)}
 
 
 @register.filter

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         dcube = Employer.objects.filter(name="대성 디큐브시티").first()
         accounts = [
             ("staff@guro.go.kr", roles.DISTRICT_STAFF, {"last_name": "김", "first_name": "구로"}),
-            ("manager@guro.go.kr", roles.MANAGER, {"last_name": "이", "first_name": "과장"}),
+            ("manager@guro.go.kr", roles.MANAGER, {"last_name": "이", "first_name": "정민"}),
             ("hr@dcube.example.kr", roles.EMPLOYER, {"employer": dcube}),
             ("resident@example.kr", roles.RESIDENT, {}),
         ]
