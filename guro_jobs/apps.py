@@ -8,6 +8,9 @@ class GuroJobsConfig(AppConfig):
     name = "guro_jobs"
     verbose_name = _("포털 공통")
 
+    def ready(self):
+        from guro_jobs import storage  # noqa: F401  (registers the static manifest deploy check)
+
 
 class GuroAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with our site: TOTP for staff who enrolled, and the readiness page."""

@@ -30,3 +30,19 @@ class StaffIdleTimeoutMiddleware:
                 # The cookie and the stored session also expire after the idle time.
                 request.session.set_expiry(idle_seconds)
         return self.get_response(request)
+
+
+# The portal uses no camera, microphone, location, payment or USB; no page (or frame) may ask.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+class PermissionsPolicyMiddleware:
+    """Adds Permissions-Policy to every answer (Django has no setting for it)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
