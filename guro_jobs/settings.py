@@ -250,6 +250,24 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# The shared cache: API throttles and sign-up limits count here, so every gunicorn worker and web
+# machine shares one count. CACHE_URL (Redis) if set, else the broker's Redis; local memory only
+# in the embedded default (no broker), where there is one process anyway.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if not CACHE_URL and CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CACHE_URL = CELERY_BROKER_URL
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "guro_jobs.cache.ResilientRedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "guro-cache",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # The API (/api/v1/): session auth for the browser (CSRF enforced), tokens that staff issue in the
 # admin for other systems; throttled per anonymous client and per user (so per token).
 REST_FRAMEWORK = {
