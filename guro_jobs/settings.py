@@ -359,10 +359,15 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Login throttling (django-axes) on every login path: after LOGIN_FAILURE_LIMIT failures for one
-# username from one address, that pair is locked for LOGIN_LOCKOUT_MINUTES.
+# account (from any address) that account is locked for LOGIN_LOCKOUT_MINUTES.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One count per account (whatever spelling of its email or phone is typed: accounts/lockout.py)
+# and one per client address, which locks the address after LOGIN_IP_FAILURE_LIMIT failures.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "accounts.lockout.login_identity"
+AXES_HANDLER = "accounts.lockout.LoginLockoutHandler"
+LOGIN_IP_FAILURE_LIMIT = int(os.environ.get("LOGIN_IP_FAILURE_LIMIT", "30"))
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "guro_jobs.views.login_locked_out"
