@@ -1,6 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
 
@@ -22,3 +26,20 @@ class UserAdmin(BaseUserAdmin):
     autocomplete_fields = ["employer"]
     list_select_related = ["employer"]
     fieldsets = BaseUserAdmin.fieldsets + ((_("포털"), {"fields": ["employer", "mail_opt_outs"]}),)
+
+
+class PortalTOTPDeviceAdmin(TOTPDeviceAdmin):
+    """django-otp's device admin, with 404 (not 500) for the QR code and setup pages of a device
+    that does not exist."""
+
+    def config_view(self, request, pk):
+        get_object_or_404(TOTPDevice, pk=pk)
+        return super().config_view(request, pk)
+
+    def qrcode_view(self, request, pk):
+        get_object_or_404(TOTPDevice, pk=pk)
+        return super().qrcode_view(request, pk)
+
+
+admin.site.unregister(TOTPDevice)
+admin.site.register(TOTPDevice, PortalTOTPDeviceAdmin)

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "guro_jobs.middleware.StaffIdleTimeoutMiddleware",
+    # Staff and managers verify a TOTP device in every session (docs/DEPLOY.md §6).
+    "guro_jobs.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -272,7 +274,8 @@ else:
 # admin for other systems; throttled per anonymous client and per user (so per token).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # Tokens stop working API_TOKEN_EXPIRY_DAYS after they were issued (accounts/authentication.py).
+        "accounts.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -368,6 +371,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_CALLABLE = "accounts.lockout.login_identity"
 AXES_HANDLER = "accounts.lockout.LoginLockoutHandler"
 LOGIN_IP_FAILURE_LIMIT = int(os.environ.get("LOGIN_IP_FAILURE_LIMIT", "30"))
+# Sign-up tells whether an email or phone already has an account; at most this many sign-up
+# submissions per client address (accounts/ratelimit.py, counted in the shared cache).
+SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "20/hour")
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "guro_jobs.views.login_locked_out"
@@ -375,8 +381,10 @@ AXES_CLIENT_IP_CALLABLE = "guro_jobs.security.client_ip"
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
 
-# Optional two-factor login for staff (django-otp TOTP; enrolment in docs/DEPLOY.md).
+# Two-factor login, mandatory for staff and managers (django-otp TOTP; docs/DEPLOY.md §6).
 OTP_TOTP_ISSUER = "구로 일자리 포털"
+# API tokens (issued by district staff in the admin) expire this many days after they were issued.
+API_TOKEN_EXPIRY_DAYS = int(os.environ.get("API_TOKEN_EXPIRY_DAYS", "90"))
 
 LOGGING = {
     "version": 1,
