@@ -1,10 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.shortcuts import get_object_or_404
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.timezone import localtime, now
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.admin import TokenAdmin
+from rest_framework.authtoken.models import TokenProxy
 
+from accounts.authentication import token_expires_at
 from accounts.models import User
 
 
@@ -42,3 +48,20 @@ class PortalTOTPDeviceAdmin(TOTPDeviceAdmin):
 
 admin.site.unregister(TOTPDevice)
 admin.site.register(TOTPDevice, PortalTOTPDeviceAdmin)
+
+
+class ExpiringTokenAdmin(TokenAdmin):
+    """API tokens: when each stops working (API_TOKEN_EXPIRY_DAYS); deleting one revokes it at once."""
+
+    list_display = ["key", "user", "created", "expires"]
+
+    @admin.display(description=_("만료 시각"))
+    def expires(self, token):
+        when = token_expires_at(token)
+        return format_html(
+            "{}{}", date_format(localtime(when), "Y-m-d H:i"), _(" (만료됨)") if when <= now() else ""
+        )
+
+
+admin.site.unregister(TokenProxy)
+admin.site.register(TokenProxy, ExpiringTokenAdmin)

@@ -169,3 +169,17 @@ def test_a_manager_asking_for_an_admin_page_still_gets_it_after_the_code(client)
     )
     response = client.post(ENROL, {"otp_token": code_for(device), "next": "/admin/residents/resident/"})
     assert response["Location"] == "/admin/residents/resident/"
+
+
+def test_the_admin_token_list_shows_when_each_token_expires_and_staff_revoke_one_there(client):
+    staff = factories.staff_user()
+    system = factories.manager_user(username="stats-system@guro.go.kr")
+    token = Token.objects.create(user=system)
+    Token.objects.filter(pk=token.pk).update(created=timezone.now() - datetime.timedelta(days=100))
+    client.force_login(staff)
+    page = client.get("/admin/authtoken/tokenproxy/").content.decode()
+    assert "만료 시각" in page
+    assert "(만료됨)" in page
+    response = client.post(f"/admin/authtoken/tokenproxy/{system.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Token.objects.filter(user=system).exists()
