@@ -72,13 +72,20 @@ class SecondFactorRequiredMiddleware:
             self._allowed_paths = {reverse(name) for name in self.ALLOWED_URL_NAMES}
         return self._allowed_paths
 
+    @staticmethod
+    def signed_with_api_token(request):
+        # DRF's token check then either accepts the token or answers 401; it never falls back to
+        # the session, so passing such a request on cannot open the API to an unverified session.
+        header = request.META.get("HTTP_AUTHORIZATION", "")
+        return request.path.startswith("/api/") and header.split(" ", 1)[0] == "Token"
+
     def __call__(self, request):
         user = getattr(request, "user", None)
         if (
             user is not None
             and needs_second_factor(user)
             and not is_verified(user)
-            and not request.META.get("HTTP_AUTHORIZATION")
+            and not self.signed_with_api_token(request)
             and not request.path.startswith(self.ALWAYS_OPEN_PREFIXES)
             and request.path not in self.allowed_paths()
         ):

@@ -183,3 +183,16 @@ def test_the_admin_token_list_shows_when_each_token_expires_and_staff_revoke_one
     response = client.post(f"/admin/authtoken/tokenproxy/{system.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not Token.objects.filter(user=system).exists()
+
+
+@pytest.mark.parametrize("header", ["Basic c3RhZmY6eA==", "Token not-a-real-token", "Bearer x"])
+@pytest.mark.parametrize("path", ["/api/v1/residents/", "/dashboard/"])
+def test_an_authorization_header_does_not_let_a_password_only_session_past_the_second_factor(
+    client, header, path
+):
+    staff = factories.staff_user()
+    factories.login_without_second_factor(client, staff)
+    response = client.get(path, HTTP_AUTHORIZATION=header)
+    assert response.status_code in {302, 401, 403}
+    if response.status_code == 302:
+        assert response["Location"].startswith(ENROL)
