@@ -37,6 +37,7 @@ demo: install
 	@echo "  업무 관리(직원):          http://$(HOST):$(PORT)/admin/"
 	@echo "  직원 로그인:              staff@guro.go.kr / guro-demo-2026!"
 	@echo "  (관리자 manager@guro.go.kr, 기업 hr@dcube.example.kr, 주민 resident@example.kr — 같은 비밀번호)"
+	@echo "  직원·관리자 인증 코드:    $(PY) manage.py demo_totp_code staff@guro.go.kr"
 	@echo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

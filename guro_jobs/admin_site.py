@@ -1,27 +1,32 @@
-"""The staff admin site: a second factor for staff who enrolled one, and the readiness page."""
+"""The staff admin site: the second factor on its login form, and the readiness page."""
 
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.db import transaction
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
 
 from guro_jobs.health import readiness_report
-from guro_jobs.security import is_fully_authenticated, needs_second_factor
+from guro_jobs.security import has_enrolled_device, is_fully_authenticated
 
 
 class StaffLoginForm(AdminAuthenticationForm):
-    """Password for everyone; the authenticator app's code as well for staff with a confirmed device."""
+    """Password, and the authenticator app's code for staff and managers who enrolled a device;
+    those who have not are sent to enrolment before any page opens (SecondFactorRequiredMiddleware)."""
 
     otp_token = forms.CharField(
         label=_("인증 코드(OTP)"),
         required=False,
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-        help_text=_("2단계 인증을 등록한 직원은 인증 앱의 6자리 코드를 입력합니다."),
+        help_text=_(
+            "2단계 인증을 등록한 직원·관리자는 인증 앱의 6자리 코드를 입력합니다. "
+            "처음 로그인할 때는 비워 두면 등록 화면으로 안내합니다."
+        ),
     )
 
     error_messages = {
@@ -33,7 +38,8 @@ class StaffLoginForm(AdminAuthenticationForm):
     def clean(self):
         cleaned_data = super().clean()
         user = self.get_user()
-        if user is not None and needs_second_factor(user):
+        # Without a device yet, the password opens the enrolment page and nothing else (middleware).
+        if user is not None and has_enrolled_device(user):
             token = (cleaned_data.get("otp_token") or "").strip()
             if not token:
                 raise forms.ValidationError(self.error_messages["otp_required"], code="otp_required")
@@ -53,6 +59,22 @@ class GuroAdminSite(admin.AdminSite):
     def has_permission(self, request):
         # A staff member with a TOTP device who signed in elsewhere without it is sent to this login.
         return super().has_permission(request) and is_fully_authenticated(request.user)
+
+    def login(self, request, extra_context=None):
+        """A manager who signs in here for the admin's front page lands on the dashboard instead
+        (district staff keep the admin); any other page asked for is kept."""
+        response = super().login(request, extra_context)
+        user = request.user
+        if (
+            request.method == "POST"
+            and response.status_code == 302
+            and user.is_authenticated
+            and user.is_manager
+            and not user.is_district_staff
+            and response["Location"] == reverse("admin:index")
+        ):
+            return redirect("reports:dashboard")
+        return response
 
     def get_urls(self):
         return [

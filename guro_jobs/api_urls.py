@@ -1,7 +1,7 @@
 """The API's routes under /api/v1/ (the schema is at /api/schema/, the docs at /api/docs/)."""
 
 from django.http import JsonResponse
-from django.urls import re_path
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import SimpleRouter
@@ -33,7 +33,20 @@ def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": _("찾을 수 없습니다.")}, status=404)
 
 
+def api_root(request):
+    """What the API offers, for anyone who opens /api/v1/: the lists, the schema and the docs."""
+    links = {prefix: request.build_absolute_uri(f"{prefix}/") for prefix, _viewset, _name in router.registry}
+    return JsonResponse(
+        {
+            "endpoints": links,
+            "schema": request.build_absolute_uri(reverse("api-schema")),
+            "docs": request.build_absolute_uri(reverse("api-docs")),
+        }
+    )
+
+
 urlpatterns = [
+    path("", api_root, name="root"),
     *router.urls,
     # Other API views go above this line: the catch-all below must stay last.
     re_path(r"^.*$", not_found),

@@ -9,6 +9,7 @@ class GuroJobsConfig(AppConfig):
     verbose_name = _("포털 공통")
 
     def ready(self):
+        from guro_jobs import storage  # noqa: F401  (registers the static manifest deploy check)
         from guro_jobs.errors import install_expected_refusal_filter
 
         install_expected_refusal_filter()

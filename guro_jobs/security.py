@@ -1,4 +1,5 @@
-"""Login security helpers: the client's address for throttling, and staff two-factor state."""
+"""Login security helpers: the client's address for throttling, and the second factor staff and
+managers must verify."""
 
 from django.conf import settings
 from django_otp import user_has_device
@@ -16,9 +17,20 @@ def client_ip(request):
 
 
 def needs_second_factor(user):
-    """Staff who enrolled a confirmed TOTP device must verify it; everyone else needs only a password."""
-    return bool(user.is_authenticated and user.is_staff and user_has_device(user, confirmed=True))
+    """Staff and managers (everyone who may enter the admin) must verify a TOTP device in every
+    session; residents and employers sign in with the password alone."""
+    return bool(user.is_authenticated and (user.is_staff or user.is_superuser))
+
+
+def has_enrolled_device(user):
+    return user_has_device(user, confirmed=True)
+
+
+def is_verified(user):
+    # django-otp's middleware gives the session's user is_verified(); a token's user has none.
+    check = getattr(user, "is_verified", None)
+    return bool(check and check())
 
 
 def is_fully_authenticated(user):
-    return not needs_second_factor(user) or user.is_verified()
+    return not needs_second_factor(user) or is_verified(user)

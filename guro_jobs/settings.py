@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "guro_jobs.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "guro_jobs.middleware.StaffIdleTimeoutMiddleware",
+    # Staff and managers verify a TOTP device in every session (docs/DEPLOY.md §6).
+    "guro_jobs.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -156,13 +159,13 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 # WhiteNoise serves static files. In production they are collected, hashed and compressed
 # (collectstatic); elsewhere WhiteNoise reads them straight from the finders, no collectstatic needed.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "guro_jobs.storage.PortalStaticFilesStorage"
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -250,11 +253,30 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# The shared cache: API throttles and sign-up limits count here, so every gunicorn worker and web
+# machine shares one count. CACHE_URL (Redis) if set, else the broker's Redis; local memory only
+# in the embedded default (no broker), where there is one process anyway.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if not CACHE_URL and CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CACHE_URL = CELERY_BROKER_URL
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "guro_jobs.cache.ResilientRedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "guro-cache",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # The API (/api/v1/): session auth for the browser (CSRF enforced), tokens that staff issue in the
 # admin for other systems; throttled per anonymous client and per user (so per token).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # Tokens stop working API_TOKEN_EXPIRY_DAYS after they were issued (accounts/authentication.py).
+        "accounts.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -308,7 +330,7 @@ SPECTACULAR_SETTINGS = {
 if env_bool("BEHIND_PROXY", default=PRODUCTION):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancer probes may speak plain http
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^ops/ping$"]  # load balancer probes may speak plain http
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(31_536_000 if PRODUCTION else 0)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=PRODUCTION)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=PRODUCTION)
@@ -341,10 +363,18 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Login throttling (django-axes) on every login path: after LOGIN_FAILURE_LIMIT failures for one
-# username from one address, that pair is locked for LOGIN_LOCKOUT_MINUTES.
+# account (from any address) that account is locked for LOGIN_LOCKOUT_MINUTES.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One count per account (whatever spelling of its email or phone is typed: accounts/lockout.py)
+# and one per client address, which locks the address after LOGIN_IP_FAILURE_LIMIT failures.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "accounts.lockout.login_identity"
+AXES_HANDLER = "accounts.lockout.LoginLockoutHandler"
+LOGIN_IP_FAILURE_LIMIT = int(os.environ.get("LOGIN_IP_FAILURE_LIMIT", "30"))
+# Sign-up tells whether an email or phone already has an account; at most this many sign-up
+# submissions per client address (accounts/ratelimit.py, counted in the shared cache).
+SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "20/hour")
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "guro_jobs.views.login_locked_out"
@@ -352,8 +382,10 @@ AXES_CLIENT_IP_CALLABLE = "guro_jobs.security.client_ip"
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
 
-# Optional two-factor login for staff (django-otp TOTP; enrolment in docs/DEPLOY.md).
+# Two-factor login, mandatory for staff and managers (django-otp TOTP; docs/DEPLOY.md §6).
 OTP_TOTP_ISSUER = "구로 일자리 포털"
+# API tokens (issued by district staff in the admin) expire this many days after they were issued.
+API_TOKEN_EXPIRY_DAYS = int(os.environ.get("API_TOKEN_EXPIRY_DAYS", "90"))
 
 LOGGING = {
     "version": 1,

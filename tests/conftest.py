@@ -119,3 +119,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
         name = connection.ops.quote_name(connection.settings_dict["NAME"])
         cursor.execute(f"ALTER DATABASE {name} SET guro.allow_audit_log_truncate = 'on'")
         cursor.execute("SET guro.allow_audit_log_truncate = 'on'")
+@pytest.fixture(autouse=True)
+def staff_logins_pass_the_second_factor(monkeypatch):
+    """Test clients' force_login()/login() give staff and managers a session that has verified a
+    TOTP device, as signing in does (tests/deploy/test_second_factor.py walks the real thing).
+    factories.login_without_second_factor(client, user) gives a password-only session."""
+    from django.test import Client
+
+    original = Client._login
+
+    def _login(self, user, backend=None):
+        original(self, user, backend)
+        if not getattr(self, "without_second_factor", False):
+            factories.verify_second_factor_in_session(self, user)
+
+    monkeypatch.setattr(Client, "_login", _login)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_signup_rate_limit():
+    """Many tests sign up from the same test address; tests/deploy/test_signup_limit.py sets the
+    real limit back."""
+    from django.test import override_settings
+
+    with override_settings(SIGNUP_RATE_LIMIT="1000000/hour"):
+        yield

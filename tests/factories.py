@@ -184,3 +184,32 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     dong_at_hire = factory.LazyFunction(dong)
     gender = "female"
     age_at_hire = 30
+
+
+def verify_second_factor_in_session(client, user):
+    """Give a test client's staff or manager session a verified TOTP device, as after the code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not (user.is_staff or user.is_superuser):
+        return
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="테스트 인증 앱", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+def login_without_second_factor(client, user):
+    """A session after the password only (what a staff member has before giving the code)."""
+    client.without_second_factor = True
+    try:
+        client.force_login(user)
+    finally:
+        client.without_second_factor = False
+
+
+def current_totp_code(device):
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):0{device.digits}d}"

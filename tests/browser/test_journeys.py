@@ -1,6 +1,7 @@
 """The whole portal in a real browser: a resident, an employer and district staff, end to end."""
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from employers.models import Vacancy
@@ -29,6 +30,7 @@ def test_resident_employer_and_staff_journey_ends_with_the_resident_hired(new_pa
     program = factories.ProgramFactory(name="2026 구로 공공근로", capacity=30)
     employer_user = factories.employer_user(username="hr@dcube.example.kr")
     staff_user = factories.staff_user()
+    staff_device = TOTPDevice.objects.create(user=staff_user, name="인증 앱", confirmed=True)
 
     # A resident signs up with the PIPA consent (collection only; provision is asked later).
     resident = new_page()
@@ -91,6 +93,8 @@ def test_resident_employer_and_staff_journey_ends_with_the_resident_hired(new_pa
     staff.goto("/admin/login/")
     staff.locator("#id_username").fill(staff_user.username)
     staff.locator("#id_password").fill(factories.PASSWORD)
+    # Staff give their authenticator app's code as well (enrolment: test_second_factor_journeys.py).
+    staff.locator("#id_otp_token").fill(factories.current_totp_code(staff_device))
     staff.locator("input[type=submit]").click()
     staff.goto("/admin/employers/vacancy/?status__exact=pending_review")
     staff.locator(f"input[name=_selected_action][value='{vacancy.pk}']").check()

@@ -1,4 +1,4 @@
-"""Login security: throttling on every login path, Argon2, staff idle timeout, optional staff TOTP."""
+"""Login security: throttling on every login path, Argon2, staff idle timeout, staff TOTP."""
 
 import time
 
@@ -51,13 +51,16 @@ def test_admin_login_is_locked_after_five_wrong_passwords_even_with_the_right_on
     assert "_auth_user_id" not in client.session
 
 
-def test_a_lockout_is_per_username_and_address_so_others_can_still_log_in(client, throttling, staff_user):
+def test_a_lockout_is_per_account_so_others_at_the_same_address_can_still_log_in(
+    client, throttling, staff_user
+):
     for _ in range(5):
         admin_login(client, staff_user.username, "wrong-password")
     other = factories.staff_user(username="other@guro.go.kr")
     assert admin_login(client, other.username, factories.PASSWORD).status_code == 302
+    # The locked account stays locked from another address too (tests/deploy/test_login_lockout_identity.py).
     elsewhere = admin_login(client, staff_user.username, factories.PASSWORD, REMOTE_ADDR="10.0.0.9")
-    assert elsewhere.status_code == 302
+    assert elsewhere.status_code == 429
 
 
 def test_a_successful_login_resets_the_failure_count(client, throttling, staff_user):
@@ -115,10 +118,12 @@ def test_residents_keep_the_normal_session_age(client, resident_user):
     assert client.session.get_expiry_age() == project_settings.SESSION_COOKIE_AGE
 
 
-def test_staff_without_a_totp_device_log_in_with_the_password_alone(client, staff_user):
+def test_staff_without_a_totp_device_are_sent_from_the_password_to_enrolment(client, staff_user):
     response = admin_login(client, staff_user.username, factories.PASSWORD)
     assert response.status_code == 302
-    assert client.get("/admin/").status_code == 200
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/2fa/")
 
 
 def test_staff_with_a_totp_device_must_give_the_code(client, staff_user):
@@ -143,14 +148,12 @@ def test_an_unconfirmed_device_does_not_ask_for_a_code(client, staff_user):
     assert admin_login(client, staff_user.username, factories.PASSWORD).status_code == 302
 
 
-def test_staff_with_a_device_signed_in_elsewhere_without_the_code_are_sent_to_the_admin_login(
-    client, staff_user
-):
+def test_staff_with_a_device_signed_in_elsewhere_without_the_code_are_asked_for_it(client, staff_user):
     TOTPDevice.objects.create(user=staff_user, name="휴대전화", confirmed=True)
-    client.force_login(staff_user)  # e.g. through the portal's login page
+    factories.login_without_second_factor(client, staff_user)  # e.g. the portal's login page
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert ADMIN_LOGIN in response["Location"]
+    assert response["Location"].startswith("/accounts/2fa/")
 
 
 def test_enrol_totp_gives_a_staff_member_a_confirmed_device_and_the_app_address(staff_user, capsys):

@@ -49,8 +49,11 @@ import django
 django.setup()
 from django.test import Client
 from accounts.models import User
+from tests.factories import verify_second_factor_in_session
 client = Client()
-client.force_login(User.objects.get(username="staff@guro.go.kr"))
+staff = User.objects.get(username="staff@guro.go.kr")
+client.force_login(staff)
+verify_second_factor_in_session(client, staff)  # staff give their TOTP code (docs/DEPLOY.md)
 response = client.post("/dashboard/recompute/", {"year": 2011})
 print(response.status_code)
 print(response.content.decode())
