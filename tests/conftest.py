@@ -119,6 +119,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
         name = connection.ops.quote_name(connection.settings_dict["NAME"])
         cursor.execute(f"ALTER DATABASE {name} SET guro.allow_audit_log_truncate = 'on'")
         cursor.execute("SET guro.allow_audit_log_truncate = 'on'")
+
+
 @pytest.fixture(autouse=True)
 def staff_logins_pass_the_second_factor(monkeypatch):
     """Test clients' force_login()/login() give staff and managers a session that has verified a
