@@ -10,7 +10,7 @@ then at most CANDIDATE_LIMIT of them are scored in Python. The points, documente
 - 고용 형태: EMPLOYMENT_TYPE_POINTS when the vacancy's employment type is one the person wants
 - 임금: WAGE_POINTS when the monthly wage meets the person's wish (half within 90 % of it)
 - 거주지: SAME_DONG_POINTS for the same dong as the workplace, GURO_POINTS for elsewhere in Guro
-- 우선 지원 대상: PRIORITY_GROUP_POINTS per group, up to PRIORITY_GROUP_CAP
+- 우선 지원 대상: PRIORITY_GROUP_POINTS per verified (unexpired) group, up to PRIORITY_GROUP_CAP
 
 People short of required skills are also pointed to the district's job-training programs.
 """
@@ -152,7 +152,7 @@ def recommend_residents(vacancy, limit=20):
     residents = (
         Resident.objects.filter(pk__in=list(candidate_ids))
         .select_related("dong")
-        .prefetch_related("skills", "desired_occupations", "priority_groups")
+        .prefetch_related("skills", "desired_occupations", "residentprioritygroup_set")
     )
     vacancy = (
         Vacancy.objects.select_related("occupation", "dong")
@@ -186,7 +186,7 @@ def recommend_vacancies(resident, limit=20):
     )
     resident = (
         Resident.objects.select_related("dong")
-        .prefetch_related("skills", "desired_occupations", "priority_groups")
+        .prefetch_related("skills", "desired_occupations", "residentprioritygroup_set")
         .get(pk=resident.pk)
     )
     groups = resident_priority_group_ids(resident)

@@ -184,3 +184,16 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     dong_at_hire = factory.LazyFunction(dong)
     gender = "female"
     age_at_hire = 30
+
+
+def claim_priority_group(resident, code, *, verified=True, valid_until=None, document_type="other"):
+    """A resident's claim to a priority group, verified with a document unless verified=False."""
+    from residents.models import ResidentPriorityGroup
+
+    return ResidentPriorityGroup.objects.create(
+        resident=resident,
+        priority_group=priority_group(code),
+        verified_at=timezone.now() if verified else None,
+        document_type=document_type if verified else "",
+        valid_until=valid_until,
+    )
