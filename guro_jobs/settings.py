@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "audit",
     "spreadsheets",
     "alerts",
+    "casework",
 ]
 
 MIDDLEWARE = [
