@@ -276,3 +276,8 @@ def referral_figures(year=None):
         .count()
     )
     return figures
+
+
+def dashboard_figures(year):
+    """The casework figures the dashboard shows for a year."""
+    return {"referrals": referral_figures(year)}
