@@ -39,7 +39,13 @@ from faker.providers.person.ko_KR import Provider as KoreanNames
 from employers.models import Agreement, Employer, Vacancy
 from guro_jobs.validators import business_number_check_digit
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
-from programs.models import Program, ProgramApplication, ProgramApplicationEvent, ProgramPriorityWeight
+from programs.models import (
+    PlacePool,
+    Program,
+    ProgramApplication,
+    ProgramApplicationEvent,
+    ProgramPriorityWeight,
+)
 from references.choices import EducationLevel, EmploymentStatus, EmploymentType, WageUnit
 from references.models import AdministrativeDong, Occupation, PriorityGroup, Skill
 from reports.models import Target
@@ -947,7 +953,10 @@ def _program_wage(year, kind):
 def create_programs(ctx, public_targets):
     """Copies of the 2010 programs for 2011–2014 and this year (existing codes are reused)."""
     base = list(
-        Program.objects.filter(year=2010).order_by("code").prefetch_related("required_priority_groups")
+        Program.objects.filter(year=2010)
+        .order_by("code")
+        .select_related("place_pool")
+        .prefetch_related("required_priority_groups")
     )
     years = list(PLAN_YEARS[1:]) + ([ctx.today.year] if ctx.today.year > PLAN_YEARS[-1] else [])
     base_points = {}
@@ -966,7 +975,18 @@ def create_programs(ctx, public_targets):
             capacity = FIXED_CAPACITY.get(program.kind) or (
                 round((program.capacity or 100) * scale / 10) * 10
             )
+            pool = None
+            if program.place_pool_id:  # programs sharing places keep sharing them, scaled like the others
+                pool, _created = PlacePool.objects.get_or_create(
+                    name=program.place_pool.name,
+                    year=year,
+                    defaults={"capacity": round(program.place_pool.capacity * scale / 10) * 10},
+                )
+                capacity = None
             copy = Program.objects.create(
+                place_pool=pool,
+                # the plan gives no capacity for these four programs: the demo's figure is an example
+                capacity_source=Program.CapacitySource.DEMO_EXAMPLE if program.kind in FIXED_CAPACITY else "",
                 code=code,
                 name=program.name,
                 kind=program.kind,

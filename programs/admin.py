@@ -9,9 +9,22 @@ from django.utils.translation import gettext_lazy
 
 from audit.admin_mixins import LogsResidentAccessMixin
 from programs import services
-from programs.models import Program, ProgramApplication, ProgramApplicationEvent, ProgramPriorityWeight
+from programs.models import (
+    PlacePool,
+    Program,
+    ProgramApplication,
+    ProgramApplicationEvent,
+    ProgramPriorityWeight,
+)
 from programs.selection import TIE_BREAK_RULE, places_taken, rank_applications
 from spreadsheets.admin_export import SpreadsheetExportMixin
+
+
+@admin.register(PlacePool)
+class PlacePoolAdmin(admin.ModelAdmin):
+    list_display = ["name", "year", "capacity"]
+    list_filter = ["year"]
+    search_fields = ["name"]
 
 
 class ProgramPriorityWeightInline(admin.TabularInline):
@@ -29,11 +42,13 @@ class ProgramAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
         "sector",
         "year",
         "capacity",
+        "capacity_source",
+        "place_pool",
         "starts_on",
         "ends_on",
         "is_published",
     ]
-    list_filter = ["year", "kind", "sector", "is_published"]
+    list_filter = ["year", "kind", "sector", "is_published", "capacity_source", "place_pool"]
     search_fields = ["code", "name"]
     autocomplete_fields = ["required_priority_groups"]
     inlines = [ProgramPriorityWeightInline]
@@ -60,6 +75,8 @@ class ProgramAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
             {
                 "fields": [
                     "capacity",
+                    "capacity_source",
+                    "place_pool",
                     "starts_on",
                     "ends_on",
                     "applications_open_on",

@@ -153,9 +153,19 @@ def verified_priority_group_ids(resident, on_day=None):
     )
 
 
+def finished_hope_work(resident):
+    """Whether the resident completed a Hope Work program (희망근로 종료자): community jobs favour them."""
+    from programs.models import Program, ProgramApplication
+
+    return ProgramApplication.objects.filter(
+        resident=resident, program__kind=Program.Kind.HOPE_WORK, status=ProgramApplication.Status.COMPLETED
+    ).exists()
+
+
 def resident_priority_group_ids(resident):
     """Priority groups a resident belongs to: verified claims (verified_priority_group_ids), and
-    those that follow from age and from the length of the job search (장기 실업)."""
+    those that follow from age, from the length of the job search (장기 실업) and from having
+    finished Hope Work (희망근로 종료자)."""
     from references.models import PriorityGroup
 
     ids = verified_priority_group_ids(resident)
@@ -167,6 +177,8 @@ def resident_priority_group_ids(resident):
         derived.append("youth")
     if months_unemployed(resident) >= LONG_TERM_UNEMPLOYED_MONTHS:
         derived.append("long_term_unemployed")
+    if finished_hope_work(resident):
+        derived.append("hope_work_finisher")
     if derived:
         ids |= set(PriorityGroup.objects.filter(code__in=derived).values_list("pk", flat=True))
     return ids

@@ -132,3 +132,17 @@ def rank_applications(program, statuses=None):
 
 def places_taken(program):
     return program.applications.filter(status__in=PLACE_HOLDING_STATUSES).count()
+
+
+def free_places(program):
+    """Places still open to a program: its own capacity and, when it shares a pool, the pool's
+    capacity less every place held in the pool's programs. None when nothing limits it."""
+    limits = []
+    if program.capacity is not None:
+        limits.append(program.capacity - places_taken(program))
+    if program.place_pool_id is not None:
+        taken = ProgramApplication.objects.filter(
+            program__place_pool_id=program.place_pool_id, status__in=PLACE_HOLDING_STATUSES
+        ).count()
+        limits.append(program.place_pool.capacity - taken)
+    return max(min(limits), 0) if limits else None

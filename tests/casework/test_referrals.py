@@ -139,9 +139,11 @@ def test_staff_refer_from_the_case_page_and_the_receiver_accepts_on_the_referral
 
 def test_the_dashboard_shows_the_referral_counts(client, people):
     sender, receiver, _outsider, team = people
-    referral = services.refer_resident(resident=factories.ResidentFactory(), to_team=team, reason="상담", by=sender)
+    referral = services.refer_resident(
+        resident=factories.ResidentFactory(), to_team=team, reason="상담", by=sender
+    )
     services.accept_referral(referral=referral, by=receiver)
     client.force_login(factories.manager_user())
     page = client.get(reverse("reports:dashboard") + f"?year={TODAY.year}").content.decode()
     assert "사례 관리 실적" in page
-    assert '<tbody><tr><td>1</td><td>1</td><td>0</td><td>0</td></tr></tbody>' in page
+    assert "<tbody><tr><td>1</td><td>1</td><td>0</td><td>0</td></tr></tbody>" in page
