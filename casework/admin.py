@@ -11,7 +11,9 @@ from casework.models import (
     NOTE_TEMPLATE_TEXT,
     CaseAssignment,
     CaseNote,
+    FollowingJob,
     FollowUpTask,
+    HireTraining,
     NoteTemplate,
     Referral,
     Team,
@@ -188,3 +190,36 @@ class ReferralAdmin(ResidentRecordAdminMixin, admin.ModelAdmin):
                 services.accept_referral(referral=referral, by=request.user)
             except (ValidationError, PermissionDenied) as error:
                 messages.error(request, f"{referral}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+
+
+@admin.register(FollowingJob)
+class FollowingJobAdmin(admin.ModelAdmin):
+    list_display = ["program_application", "placement", "recorded_by", "recorded_at"]
+    search_fields = ["program_application__resident__name", "program_application__program__name"]
+    autocomplete_fields = ["program_application", "placement"]
+    readonly_fields = ["recorded_at", "recorded_by"]
+    list_select_related = [
+        "program_application__resident",
+        "program_application__program",
+        "placement__resident",
+    ]
+
+    def save_model(self, request, obj, form, change):
+        link = services.link_following_job(
+            program_application=obj.program_application, placement=obj.placement, by=request.user
+        )
+        obj.pk = link.pk
+
+
+@admin.register(HireTraining)
+class HireTrainingAdmin(admin.ModelAdmin):
+    list_display = ["placement", "kind", "hours", "completed_on", "recorded_by"]
+    list_filter = ["kind", "completed_on"]
+    search_fields = ["placement__resident__name", "placement__employer__name"]
+    autocomplete_fields = ["placement"]
+    readonly_fields = ["recorded_by"]
+    list_select_related = ["placement__resident", "placement__employer"]
+
+    def save_model(self, request, obj, form, change):
+        obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)

@@ -289,3 +289,70 @@ class Referral(models.Model):
             raise ValidationError({"to_counsellor": _("받는 상담사는 일자리지원과 직원이어야 합니다.")})
         if self.to_counsellor_id is not None and self.to_counsellor_id == self.referred_by_id:
             raise ValidationError({"to_counsellor": _("자기 자신에게는 의뢰할 수 없습니다.")})
+
+
+class FollowingJob(models.Model):
+    """The job that followed a youth internship or a job-training course (the plan's
+    internship-to-job conversion and training-to-hire link)."""
+
+    program_application = models.OneToOneField(
+        "programs.ProgramApplication",
+        verbose_name=_("인턴·직무교육 참여"),
+        on_delete=models.CASCADE,
+        related_name="following_job",
+    )
+    placement = models.ForeignKey(
+        "placements.Placement", verbose_name=_("이어진 취업"), on_delete=models.CASCADE, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("기록 일시"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("기록한 직원"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("인턴·교육 후 취업 연결")
+        verbose_name_plural = _("인턴·교육 후 취업 연결")
+        ordering = ["-recorded_at", "-id"]
+
+    def __str__(self):
+        return f"{self.program_application} → {self.placement}"
+
+
+class HireTraining(models.Model):
+    """Training given after a hire: an IT firm's own in-firm training, or customer-service
+    training for hotel and store jobs (D-Cube City)."""
+
+    class Kind(models.TextChoices):
+        IN_FIRM = "in_firm", _("채용 후 기업 자체 교육 (IT 기업)")
+        CUSTOMER_SERVICE = "customer_service", _("친절 서비스 교육 (호텔·매장)")
+
+    placement = models.ForeignKey(
+        "placements.Placement", verbose_name=_("취업·참여 실적"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("교육 종류"), max_length=20, choices=Kind.choices)
+    hours = models.PositiveSmallIntegerField(_("교육 시간"), null=True, blank=True)
+    completed_on = models.DateField(_("수료일"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("기록한 직원"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("채용 후 교육")
+        verbose_name_plural = _("채용 후 교육")
+        ordering = ["-completed_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "kind"], name="unique_hire_training_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.placement} · {self.get_kind_display()}"

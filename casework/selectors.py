@@ -278,6 +278,49 @@ def referral_figures(year=None):
     return figures
 
 
+def conversion_figures(year, kind):
+    """Participants of a year's programs of a kind (youth internships, job training) who
+    finished, and how many of them went on to a job (linked by staff)."""
+    from programs.models import ProgramApplication
+
+    finished = ProgramApplication.objects.filter(
+        program__year=year, program__kind=kind, status=ProgramApplication.Status.COMPLETED
+    )
+    figures = finished.aggregate(finished=Count("id"), hired=Count("following_job"))
+    figures["rate"] = round(figures["hired"] * 100 / figures["finished"], 1) if figures["finished"] else None
+    return figures
+
+
+def hire_training_figures(year):
+    """Training after hiring completed in a year, by kind."""
+    from casework.models import HireTraining
+
+    counts = dict(
+        HireTraining.objects.filter(completed_on__year=year)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .values_list("kind", "n")
+    )
+    return [(label, counts.get(value, 0)) for value, label in HireTraining.Kind.choices]
+
+
+def digital_valley_figures(year):
+    """Local hires of Digital Valley firms in a year, and how many were students of partner schools."""
+    local = Placement.objects.filter(
+        started_on__year=year, employer__in_digital_valley=True, guro_resident_at_hire=True
+    )
+    return {
+        "local_hires": local.count(),
+        "partner_school_students": local.filter(resident__partner_schools__isnull=False).distinct().count(),
+    }
+
+
 def dashboard_figures(year):
     """The casework figures the dashboard shows for a year."""
-    return {"referrals": referral_figures(year)}
+    return {
+        "referrals": referral_figures(year),
+        "internships": conversion_figures(year, "youth_internship"),
+        "training": conversion_figures(year, "job_training"),
+        "hire_training": hire_training_figures(year),
+        "digital_valley": digital_valley_figures(year),
+    }
