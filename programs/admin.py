@@ -50,7 +50,7 @@ class ProgramAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     ]
     list_filter = ["year", "kind", "sector", "is_published", "capacity_source", "place_pool"]
     search_fields = ["code", "name"]
-    autocomplete_fields = ["required_priority_groups"]
+    autocomplete_fields = ["required_priority_groups", "skills_taught"]
     inlines = [ProgramPriorityWeightInline]
     actions = ["select_participants_action"]
     readonly_fields = ["selection_link"]
@@ -96,6 +96,7 @@ class ProgramAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
                     "allowed_employment_statuses",
                     "min_education",
                     "required_priority_groups",
+                    "skills_taught",
                 ]
             },
         ),

@@ -108,6 +108,13 @@ class Program(models.Model):
         related_name="programs_requiring",
         help_text=_("비어 있으면 누구나 신청할 수 있습니다. 고르면 그중 하나에 해당해야 합니다."),
     )
+    skills_taught = models.ManyToManyField(
+        "references.Skill",
+        verbose_name=_("가르치는 기술·자격증"),
+        blank=True,
+        related_name="training_programs",
+        help_text=_("직업교육이 가르치는 기술. 부족한 기술에 맞는 교육을 안내할 때 씁니다."),
+    )
     created_at = models.DateTimeField(_("등록 일시"), auto_now_add=True)
 
     class Meta:

@@ -119,5 +119,16 @@ class Migration(migrations.Migration):
                 verbose_name="공유 정원",
             ),
         ),
+        migrations.AddField(
+            model_name="program",
+            name="skills_taught",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="직업교육이 가르치는 기술. 부족한 기술에 맞는 교육을 안내할 때 씁니다.",
+                related_name="training_programs",
+                to="references.skill",
+                verbose_name="가르치는 기술·자격증",
+            ),
+        ),
         migrations.RunPython(split_shared_programs, migrations.RunPython.noop),
     ]
