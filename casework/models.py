@@ -322,6 +322,20 @@ class FollowingJob(models.Model):
     def __str__(self):
         return f"{self.program_application} → {self.placement}"
 
+    def clean(self):
+        application, placement = self.program_application, self.placement
+        program = application.program
+        if program.kind not in ("youth_internship", "job_training"):
+            raise ValidationError(_("청년인턴이나 직무교육 참여만 이어진 취업과 연결할 수 있습니다."))
+        if application.status not in {"active", "completed"}:
+            raise ValidationError(_("참여 중이거나 수료한 사람만 연결할 수 있습니다."))
+        if placement.resident_id != application.resident_id:
+            raise ValidationError({"placement": _("같은 사람의 취업만 연결할 수 있습니다.")})
+        if placement.program_id == program.pk:
+            raise ValidationError({"placement": _("사업 참여 자체가 아닌, 그 뒤의 취업을 골라 주세요.")})
+        if program.starts_on and placement.started_on < program.starts_on:
+            raise ValidationError({"placement": _("사업이 시작되기 전의 취업은 연결할 수 없습니다.")})
+
 
 class HireTraining(models.Model):
     """Training given after a hire: an IT firm's own in-firm training, or customer-service
@@ -356,3 +370,7 @@ class HireTraining(models.Model):
 
     def __str__(self):
         return f"{self.placement} · {self.get_kind_display()}"
+
+    def clean(self):
+        if self.placement_id and self.completed_on and self.completed_on < self.placement.started_on:
+            raise ValidationError({"completed_on": _("채용 후 교육은 근무 시작일 이후에 수료해야 합니다.")})

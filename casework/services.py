@@ -149,9 +149,6 @@ def return_referral(*, referral, by, reason):
     return _answer(referral, by, Referral.Status.RETURNED, reason)
 
 
-FOLLOWED_KINDS = ("youth_internship", "job_training")
-
-
 @transaction.atomic
 def link_following_job(*, program_application, placement, by):
     """Record that a youth internship or training course led to this job (same person, a job
@@ -159,20 +156,13 @@ def link_following_job(*, program_application, placement, by):
     from casework.models import FollowingJob
 
     _require_staff(by)
-    program = program_application.program
-    if program.kind not in FOLLOWED_KINDS:
-        raise ValidationError(_("청년인턴이나 직무교육 참여만 이어진 취업과 연결할 수 있습니다."))
-    if program_application.status not in {"active", "completed"}:
-        raise ValidationError(_("참여 중이거나 수료한 사람만 연결할 수 있습니다."))
-    if placement.resident_id != program_application.resident_id:
-        raise ValidationError({"placement": _("같은 사람의 취업만 연결할 수 있습니다.")})
-    if placement.program_id == program.pk:
-        raise ValidationError({"placement": _("사업 참여 자체가 아닌, 그 뒤의 취업을 골라 주세요.")})
-    if program.starts_on and placement.started_on < program.starts_on:
-        raise ValidationError({"placement": _("사업이 시작되기 전의 취업은 연결할 수 없습니다.")})
-    link, _created = FollowingJob.objects.update_or_create(
-        program_application=program_application, defaults={"placement": placement, "recorded_by": by}
+    link = FollowingJob.objects.filter(program_application=program_application).first() or FollowingJob(
+        program_application=program_application
     )
+    link.placement = placement
+    link.recorded_by = by
+    link.full_clean()
+    link.save()
     return link
 
 
@@ -182,8 +172,6 @@ def record_hire_training(*, placement, kind, completed_on, by, hours=None):
     from casework.models import HireTraining
 
     _require_staff(by)
-    if completed_on < placement.started_on:
-        raise ValidationError({"completed_on": _("채용 후 교육은 근무 시작일 이후에 수료해야 합니다.")})
     training = HireTraining(
         placement=placement, kind=kind, completed_on=completed_on, hours=hours, recorded_by=by
     )

@@ -9,143 +9,467 @@ from accounts.roles import sync_role_permissions
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
         ("accounts", "0004_api_token_permissions"),
-        ('employers', '0003_incentive_ledger_and_partner_schools'),
-        ('placements', '0001_initial'),
-        ('programs', '0003_shared_place_pool'),
-        ('residents', '0003_priority_verification'),
+        ("employers", "0003_incentive_ledger_and_partner_schools"),
+        ("placements", "0001_initial"),
+        ("programs", "0003_shared_place_pool"),
+        ("residents", "0003_priority_verification"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FollowingJob',
+            name="FollowingJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='기록 일시')),
-                ('placement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='placements.placement', verbose_name='이어진 취업')),
-                ('program_application', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='following_job', to='programs.programapplication', verbose_name='인턴·직무교육 참여')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='기록한 직원')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="기록 일시"),
+                ),
+                (
+                    "placement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="placements.placement",
+                        verbose_name="이어진 취업",
+                    ),
+                ),
+                (
+                    "program_application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="following_job",
+                        to="programs.programapplication",
+                        verbose_name="인턴·직무교육 참여",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="기록한 직원",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '인턴·교육 후 취업 연결',
-                'verbose_name_plural': '인턴·교육 후 취업 연결',
-                'ordering': ['-recorded_at', '-id'],
+                "verbose_name": "인턴·교육 후 취업 연결",
+                "verbose_name_plural": "인턴·교육 후 취업 연결",
+                "ordering": ["-recorded_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Team',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, unique=True, verbose_name='팀 이름')),
-                ('description', models.CharField(blank=True, max_length=200, verbose_name='담당 업무')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='표시 순서')),
-                ('is_active', models.BooleanField(default=True, verbose_name='운영 중')),
-                ('members', models.ManyToManyField(blank=True, related_name='casework_teams', to=settings.AUTH_USER_MODEL, verbose_name='팀원')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, unique=True, verbose_name="팀 이름")),
+                ("description", models.CharField(blank=True, max_length=200, verbose_name="담당 업무")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="표시 순서")),
+                ("is_active", models.BooleanField(default=True, verbose_name="운영 중")),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="casework_teams",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="팀원",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '팀',
-                'verbose_name_plural': '팀',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "팀",
+                "verbose_name_plural": "팀",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='CaseAssignment',
+            name="CaseAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assigned_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='배정 일시')),
-                ('assigned_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='배정한 직원')),
-                ('counsellor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='case_assignments', to=settings.AUTH_USER_MODEL, verbose_name='담당 상담사')),
-                ('resident', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='case_assignment', to='residents.resident', verbose_name='구직자')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='casework.team', verbose_name='담당 팀')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "assigned_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="배정 일시"),
+                ),
+                (
+                    "assigned_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="배정한 직원",
+                    ),
+                ),
+                (
+                    "counsellor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="case_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="담당 상담사",
+                    ),
+                ),
+                (
+                    "resident",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="case_assignment",
+                        to="residents.resident",
+                        verbose_name="구직자",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="casework.team",
+                        verbose_name="담당 팀",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '사례 담당 배정',
-                'verbose_name_plural': '사례 담당 배정',
-                'ordering': ['-assigned_at', '-id'],
+                "verbose_name": "사례 담당 배정",
+                "verbose_name_plural": "사례 담당 배정",
+                "ordering": ["-assigned_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='CaseNote',
+            name="CaseNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('template', models.CharField(choices=[('initial_interview', '초기상담'), ('vocational_counselling', '직업상담'), ('follow_up', '사후관리'), ('free_text', '자유 기록')], max_length=30, verbose_name='상담 양식')),
-                ('body', models.TextField(verbose_name='내용')),
-                ('written_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='작성 일시')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='작성한 직원')),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='case_notes', to='residents.resident', verbose_name='구직자')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "template",
+                    models.CharField(
+                        choices=[
+                            ("initial_interview", "초기상담"),
+                            ("vocational_counselling", "직업상담"),
+                            ("follow_up", "사후관리"),
+                            ("free_text", "자유 기록"),
+                        ],
+                        max_length=30,
+                        verbose_name="상담 양식",
+                    ),
+                ),
+                ("body", models.TextField(verbose_name="내용")),
+                (
+                    "written_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="작성 일시"),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="작성한 직원",
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="case_notes",
+                        to="residents.resident",
+                        verbose_name="구직자",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '상담 기록',
-                'verbose_name_plural': '상담 기록',
-                'ordering': ['-written_at', '-id'],
-                'indexes': [models.Index(fields=['resident', 'written_at'], name='casework_ca_residen_64b0fa_idx')],
+                "verbose_name": "상담 기록",
+                "verbose_name_plural": "상담 기록",
+                "ordering": ["-written_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["resident", "written_at"], name="casework_ca_residen_64b0fa_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='FollowUpTask',
+            name="FollowUpTask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='할 일')),
-                ('due_on', models.DateField(verbose_name='기한')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='등록 일시')),
-                ('done_at', models.DateTimeField(blank=True, null=True, verbose_name='완료 일시')),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='follow_up_tasks', to=settings.AUTH_USER_MODEL, verbose_name='담당 직원')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='등록한 직원')),
-                ('done_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='완료한 직원')),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_up_tasks', to='residents.resident', verbose_name='구직자')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="할 일")),
+                ("due_on", models.DateField(verbose_name="기한")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="등록 일시"),
+                ),
+                ("done_at", models.DateTimeField(blank=True, null=True, verbose_name="완료 일시")),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="follow_up_tasks",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="담당 직원",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="등록한 직원",
+                    ),
+                ),
+                (
+                    "done_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="완료한 직원",
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_up_tasks",
+                        to="residents.resident",
+                        verbose_name="구직자",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '후속 조치',
-                'verbose_name_plural': '후속 조치',
-                'ordering': ['due_on', 'id'],
-                'indexes': [models.Index(fields=['assignee', 'done_at', 'due_on'], name='casework_fo_assigne_74f201_idx')],
+                "verbose_name": "후속 조치",
+                "verbose_name_plural": "후속 조치",
+                "ordering": ["due_on", "id"],
+                "indexes": [
+                    models.Index(
+                        fields=["assignee", "done_at", "due_on"], name="casework_fo_assigne_74f201_idx"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='HireTraining',
+            name="HireTraining",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('in_firm', '채용 후 기업 자체 교육 (IT 기업)'), ('customer_service', '친절 서비스 교육 (호텔·매장)')], max_length=20, verbose_name='교육 종류')),
-                ('hours', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='교육 시간')),
-                ('completed_on', models.DateField(verbose_name='수료일')),
-                ('placement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='placements.placement', verbose_name='취업·참여 실적')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='기록한 직원')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("in_firm", "채용 후 기업 자체 교육 (IT 기업)"),
+                            ("customer_service", "친절 서비스 교육 (호텔·매장)"),
+                        ],
+                        max_length=20,
+                        verbose_name="교육 종류",
+                    ),
+                ),
+                ("hours", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="교육 시간")),
+                ("completed_on", models.DateField(verbose_name="수료일")),
+                (
+                    "placement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="placements.placement",
+                        verbose_name="취업·참여 실적",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="기록한 직원",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '채용 후 교육',
-                'verbose_name_plural': '채용 후 교육',
-                'ordering': ['-completed_on', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('placement', 'kind'), name='unique_hire_training_kind')],
+                "verbose_name": "채용 후 교육",
+                "verbose_name_plural": "채용 후 교육",
+                "ordering": ["-completed_on", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("placement", "kind"), name="unique_hire_training_kind")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Referral',
+            name="Referral",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name='의뢰 사유')),
-                ('status', models.CharField(choices=[('made', '의뢰됨'), ('accepted', '수락'), ('returned', '반송')], default='made', max_length=10, verbose_name='상태')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='의뢰 일시')),
-                ('responded_at', models.DateTimeField(blank=True, null=True, verbose_name='처리 일시')),
-                ('response_note', models.TextField(blank=True, verbose_name='처리 의견·반송 사유')),
-                ('referred_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referrals_made', to=settings.AUTH_USER_MODEL, verbose_name='의뢰한 직원')),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='referrals', to='residents.resident', verbose_name='구직자')),
-                ('responded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='처리한 직원')),
-                ('to_counsellor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referrals_received', to=settings.AUTH_USER_MODEL, verbose_name='받는 상담사')),
-                ('to_employer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='employers.employer', verbose_name='받는 협력 기업')),
-                ('to_program', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='programs.program', verbose_name='받는 일자리 사업')),
-                ('to_team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='casework.team', verbose_name='받는 팀')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="의뢰 사유")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("made", "의뢰됨"), ("accepted", "수락"), ("returned", "반송")],
+                        default="made",
+                        max_length=10,
+                        verbose_name="상태",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="의뢰 일시"),
+                ),
+                ("responded_at", models.DateTimeField(blank=True, null=True, verbose_name="처리 일시")),
+                ("response_note", models.TextField(blank=True, verbose_name="처리 의견·반송 사유")),
+                (
+                    "referred_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="referrals_made",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="의뢰한 직원",
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="referrals",
+                        to="residents.resident",
+                        verbose_name="구직자",
+                    ),
+                ),
+                (
+                    "responded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="처리한 직원",
+                    ),
+                ),
+                (
+                    "to_counsellor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="referrals_received",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="받는 상담사",
+                    ),
+                ),
+                (
+                    "to_employer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="referrals",
+                        to="employers.employer",
+                        verbose_name="받는 협력 기업",
+                    ),
+                ),
+                (
+                    "to_program",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="referrals",
+                        to="programs.program",
+                        verbose_name="받는 일자리 사업",
+                    ),
+                ),
+                (
+                    "to_team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="referrals",
+                        to="casework.team",
+                        verbose_name="받는 팀",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '내부 의뢰',
-                'verbose_name_plural': '내부 의뢰',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['status', 'created_at'], name='casework_re_status_abf010_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('to_team__isnull', False), ('to_counsellor__isnull', False), ('to_program__isnull', False), ('to_employer__isnull', False), _connector='OR'), name='referral_has_a_receiver'), models.CheckConstraint(condition=models.Q(models.Q(('responded_at__isnull', True), ('status', 'made')), models.Q(models.Q(('status', 'made'), _negated=True), ('responded_at__isnull', False)), _connector='OR'), name='referral_response_matches_status')],
+                "verbose_name": "내부 의뢰",
+                "verbose_name_plural": "내부 의뢰",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["status", "created_at"], name="casework_re_status_abf010_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("to_team__isnull", False),
+                            ("to_counsellor__isnull", False),
+                            ("to_program__isnull", False),
+                            ("to_employer__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="referral_has_a_receiver",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("responded_at__isnull", True), ("status", "made")),
+                            models.Q(
+                                models.Q(("status", "made"), _negated=True), ("responded_at__isnull", False)
+                            ),
+                            _connector="OR",
+                        ),
+                        name="referral_response_matches_status",
+                    ),
+                ],
             },
         ),
         # District staff handle casework in the admin; managers get no permission on it.
