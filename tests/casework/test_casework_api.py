@@ -102,3 +102,35 @@ def test_a_referral_over_the_api_is_answered_by_its_receiver_only(staff_user):
     again = api(receiver).post(f"/api/v1/referrals/{referral_id}/accept/", {}, format="json")
     assert again.status_code == 400
     assert Referral.objects.get().response_note == "담당 아님"
+
+
+def test_listing_referrals_and_case_notes_takes_the_same_few_queries_for_many_rows(
+    staff_user, django_assert_max_num_queries
+):
+    resident = factories.ResidentFactory()
+    receiver = factories.staff_user("receiver@guro.go.kr")
+    for index in range(8):
+        services.refer_resident(
+            resident=factories.ResidentFactory(),
+            to_counsellor=receiver,
+            reason=f"의뢰 {index}",
+            by=staff_user,
+        )
+        services.add_case_note(resident=resident, template="free_text", body=f"기록 {index}", by=staff_user)
+    client = api(staff_user)
+    with django_assert_max_num_queries(8):
+        assert len(client.get("/api/v1/referrals/").json()["results"]) == 8
+    with django_assert_max_num_queries(8):
+        assert len(client.get(f"/api/v1/residents/{resident.pk}/case-notes/").json()["results"]) == 8
+
+
+def test_the_case_page_takes_the_same_few_queries_however_long_the_history(
+    client, staff_user, django_assert_max_num_queries
+):
+    resident = factories.ResidentFactory()
+    for index in range(10):
+        services.add_case_note(resident=resident, template="free_text", body=f"기록 {index}", by=staff_user)
+        services.add_follow_up_task(resident=resident, title=f"할 일 {index}", due_on=TODAY, by=staff_user)
+    client.force_login(staff_user)
+    with django_assert_max_num_queries(40):
+        assert client.get(f"/casework/residents/{resident.pk}/").status_code == 200
