@@ -9,4 +9,4 @@ register = template.Library()
 
 @register.inclusion_tag("casework/_dashboard_figures.html")
 def casework_dashboard_figures(year):
-    return {"year": year, "figures": selectors.dashboard_figures(year)}
+    return {"year": year, "figures": selectors.cached_dashboard_figures(year)}
