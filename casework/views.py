@@ -190,14 +190,15 @@ def assign(request, resident_id):
 
 @staff_required
 def referrals(request):
+    waiting = list(selectors.referrals_waiting_for(request.user)[:200])
+    made = list(selectors.referrals_with_receivers().filter(referred_by=request.user)[:100])
+    log_access(
+        request=request, action=Action.VIEW, target=_("내부 의뢰 목록"), row_count=len(waiting) + len(made)
+    )
     return render(
         request,
         "casework/referrals.html",
-        {
-            "waiting": selectors.referrals_waiting_for(request.user),
-            "made": selectors.referrals_with_receivers().filter(referred_by=request.user)[:100],
-            "answer_form": forms.AnswerForm(),
-        },
+        {"waiting": waiting, "made": made, "answer_form": forms.AnswerForm()},
     )
 
 

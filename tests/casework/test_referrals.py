@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from audit.models import PersonalDataAccess
 from casework import selectors, services
 from casework.models import Referral, Team
 from tests import factories
@@ -132,6 +133,7 @@ def test_staff_refer_from_the_case_page_and_the_receiver_accepts_on_the_referral
     assert empty.status_code == 400 and "받는 팀, 상담사" in empty.content.decode()
     client.force_login(receiver)
     assert "취업 연계" in client.get(reverse("casework:referrals")).content.decode()
+    assert PersonalDataAccess.objects.filter(account=receiver, target="내부 의뢰 목록", row_count=1).exists()
     client.post(reverse("casework:accept_referral", args=[referral.pk]))
     referral.refresh_from_db()
     assert referral.status == Referral.Status.ACCEPTED
