@@ -27,4 +27,5 @@ urlpatterns = [
         name="return_referral",
     ),
     path("caseload/", views.caseload, name="caseload"),
+    path("partners/", views.partners, name="partners"),
 ]

@@ -251,3 +251,19 @@ def caseload(request):
             "cases": cases,
         },
     )
+
+
+@staff_required
+def partners(request):
+    """Partners at a glance: the incentive ledger, the Digital Valley registry, partner schools."""
+    from employers import selectors as employer_selectors
+
+    return render(
+        request,
+        "casework/partners.html",
+        {
+            "ledger": employer_selectors.incentive_ledger(),
+            "registry": employer_selectors.digital_valley_registry()[:300],
+            "schools": employer_selectors.partner_school_placements(),
+        },
+    )

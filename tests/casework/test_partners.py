@@ -107,3 +107,15 @@ def test_partner_school_students_placements_with_digital_valley_firms_are_counte
     assert [(row.name, row.digital_valley_placements) for row in selectors.partner_school_placements()] == [
         ("구로공업고등학교", 1)
     ]
+
+
+def test_staff_see_the_ledger_registry_and_schools_on_one_page(client, staff_user, agreement):
+    services.open_incentive_ledger(agreement=agreement)
+    local_hire(agreement, verified=True)
+    PartnerSchool.objects.create(name="구로공업고등학교")
+    client.force_login(staff_user)
+    page = client.get("/casework/partners/").content.decode()
+    assert "지방세 감면" in page and "세무조사 면제" in page
+    assert agreement.employer.name in page and "구로공업고등학교" in page
+    client.force_login(factories.employer_user())
+    assert client.get("/casework/partners/").status_code == 403
