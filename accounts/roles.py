@@ -32,6 +32,9 @@ PROGRAM_APPS = [
     "alerts",
 ]
 
+# Apps with case records (notes, referrals) only district staff handle; managers do not read them.
+STAFF_ONLY_APPS = ["casework"]
+
 # Models no role may change or delete from the application (append-only records).
 READ_ONLY_MODELS = {("audit", "personaldataaccess")}
 
@@ -47,6 +50,8 @@ def permissions_for(role, all_permissions):
         if role == DISTRICT_STAFF and app_label in PROGRAM_APPS:
             if (app_label, model) in READ_ONLY_MODELS and action in {"change", "delete"}:
                 continue
+            result.add((app_label, codename))
+        elif role == DISTRICT_STAFF and app_label in STAFF_ONLY_APPS:
             result.add((app_label, codename))
         elif role == DISTRICT_STAFF and app_label == "accounts" and model == "user":
             result.add((app_label, codename))

@@ -4,7 +4,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from employers import services
-from employers.models import Agreement, Employer, Vacancy
+from employers.models import Agreement, Employer, IncentiveGrant, PartnerSchool, Vacancy
+from employers.selectors import verified_local_hires
 from placements.admin_matching import VacancyMatchingMixin
 from spreadsheets.admin_export import SpreadsheetExportMixin
 
@@ -41,9 +42,74 @@ class AgreementAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     autocomplete_fields = ["employer"]
     list_select_related = ["employer"]
 
+    actions = ["open_ledger"]
+
     @admin.display(description="지역 주민 채용 목표(명)")
     def local_hire_quota(self, agreement):
         return f"{agreement.local_hire_quota:,}"
+
+    @admin.action(description=gettext_lazy("협약 인센티브 대장 만들기 (제공 인센티브마다 한 줄)"))
+    def open_ledger(self, request, queryset):
+        count = sum(
+            len(services.open_incentive_ledger(agreement=agreement, by=request.user))
+            for agreement in queryset
+        )
+        messages.success(request, _("인센티브 대장 %(count)s줄이 있습니다.") % {"count": count})
+
+
+@admin.register(IncentiveGrant)
+class IncentiveGrantAdmin(admin.ModelAdmin):
+    """The incentive ledger: eligibility comes from verified local hires; grant and refuse are actions."""
+
+    list_display = [
+        "agreement",
+        "incentive",
+        "required_local_hires",
+        "verified_hires",
+        "eligibility",
+        "status",
+        "decided_by",
+        "decided_at",
+        "reason",
+    ]
+    list_filter = ["status", "incentive"]
+    search_fields = ["agreement__title", "agreement__employer__name"]
+    autocomplete_fields = ["agreement"]
+    readonly_fields = ["status", "decided_at", "decided_by", "verified_local_hires_at_decision"]
+    list_select_related = ["agreement__employer", "decided_by"]
+    actions = ["grant_selected", "refuse_selected"]
+
+    @admin.display(description=gettext_lazy("확인된 지역 주민 채용(명)"))
+    def verified_hires(self, line):
+        return verified_local_hires(line.agreement)
+
+    @admin.display(description=gettext_lazy("부여 대상"), boolean=True)
+    def eligibility(self, line):
+        return verified_local_hires(line.agreement) >= line.required_local_hires
+
+    @admin.action(description=gettext_lazy("선택한 인센티브 부여 (결정 사유는 각 항목의 사유 칸)"))
+    def grant_selected(self, request, queryset):
+        self._decide(request, queryset, services.grant_incentive)
+
+    @admin.action(description=gettext_lazy("선택한 인센티브 거절 (사유 칸을 먼저 적어 저장)"))
+    def refuse_selected(self, request, queryset):
+        self._decide(request, queryset, services.refuse_incentive)
+
+    def _decide(self, request, queryset, decide):
+        for line in queryset:
+            try:
+                decide(line=line, by=request.user, reason=line.reason)
+            except ValidationError as error:
+                messages.error(request, f"{line}: {' '.join(error.messages)}")
+            else:
+                messages.success(request, f"{line}")
+
+
+@admin.register(PartnerSchool)
+class PartnerSchoolAdmin(admin.ModelAdmin):
+    list_display = ["name", "dong", "partnered_on"]
+    search_fields = ["name"]
+    autocomplete_fields = ["dong", "students"]
 
 
 @admin.register(Vacancy)

@@ -299,3 +299,82 @@ class Vacancy(models.Model):
             errors["wage_amount"] = wage_error
         if errors:
             raise ValidationError(errors)
+
+
+class IncentiveGrant(models.Model):
+    """One line of an agreement's incentive ledger: an incentive the plan offers (지방세 감면,
+    세무조사 면제 …), the verified local hires it needs, and staff's grant or refusal with a reason.
+    A local hire is verified when the 1-month retention check found the person still employed."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("심사 대기")
+        GRANTED = "granted", _("부여")
+        REFUSED = "refused", _("거절")
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("업무제휴 협약"), on_delete=models.CASCADE, related_name="incentive_grants"
+    )
+    incentive = models.CharField(_("인센티브"), max_length=30, choices=Agreement.Incentive.choices)
+    required_local_hires = models.PositiveIntegerField(
+        _("필요한 확인된 지역 주민 채용(명)"),
+        help_text=_(
+            "이 인원만큼 지역 주민 채용이 확인되면 부여 대상이 됩니다. 보통 협약의 지역 주민 채용 목표입니다."
+        ),
+    )
+    status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_at = models.DateTimeField(_("결정 일시"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("결정한 직원"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_local_hires_at_decision = models.PositiveIntegerField(
+        _("결정 당시 확인된 지역 주민 채용(명)"), null=True, blank=True
+    )
+    reason = models.TextField(_("결정 사유"), blank=True)
+
+    class Meta:
+        verbose_name = _("협약 인센티브 대장")
+        verbose_name_plural = _("협약 인센티브 대장")
+        ordering = ["agreement", "incentive"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "incentive"], name="unique_agreement_incentive"),
+            models.CheckConstraint(
+                condition=Q(status="pending", decided_at__isnull=True)
+                | Q(~Q(status="pending"), decided_at__isnull=False),
+                name="incentive_decision_matches_status",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agreement} · {self.get_incentive_display()} ({self.get_status_display()})"
+
+
+class PartnerSchool(models.Model):
+    """A vocational high school (특성화고) partnering with the district: its students' placements
+    with Digital Valley firms count towards the plan's ≥ 6,000 local hires there."""
+
+    name = models.CharField(_("학교명"), max_length=100, unique=True)
+    dong = models.ForeignKey(
+        "references.AdministrativeDong",
+        verbose_name=_("소재 행정동"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    partnered_on = models.DateField(_("협력 시작일"), null=True, blank=True)
+    students = models.ManyToManyField(
+        "residents.Resident", verbose_name=_("학생·졸업생"), blank=True, related_name="partner_schools"
+    )
+
+    class Meta:
+        verbose_name = _("협력 특성화고")
+        verbose_name_plural = _("협력 특성화고")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

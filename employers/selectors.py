@@ -45,3 +45,76 @@ def agreements_with_progress(employer):
         quota = agreement.local_hire_quota
         agreement.progress_percent = min(round(agreement.local_hires * 100 / quota), 100) if quota else 0
     return agreements
+
+
+def verified_local_hire_q(prefix=""):
+    """A placement of a Guro resident that the 1-month retention check found still employed."""
+    from django.db.models import Q
+
+    return Q(
+        **{
+            f"{prefix}guro_resident_at_hire": True,
+            f"{prefix}retention_checks__months_after_start": 1,
+            f"{prefix}retention_checks__still_employed": True,
+        }
+    )
+
+
+def verified_local_hires(agreement):
+    """How many local hires of an agreement staff have verified (counted once each)."""
+    return agreement.placements.filter(verified_local_hire_q()).distinct().count()
+
+
+def incentive_ledger(agreement=None):
+    """Ledger lines with `verified_local_hires` and `eligible` (enough verified local hires)."""
+    from django.db.models import Count
+
+    from employers.models import IncentiveGrant
+
+    lines = IncentiveGrant.objects.select_related("agreement__employer", "decided_by").annotate(
+        verified_local_hires=Count(
+            "agreement__placements", filter=verified_local_hire_q("agreement__placements__"), distinct=True
+        )
+    )
+    if agreement is not None:
+        lines = lines.filter(agreement=agreement)
+    lines = list(lines.order_by("agreement__employer__name", "incentive"))
+    for line in lines:
+        line.eligible = line.verified_local_hires >= line.required_local_hires
+    return lines
+
+
+def digital_valley_registry():
+    """Digital Valley firms with their workers and their local hires (all, and verified)."""
+    from django.db.models import Count, Q
+
+    from employers.models import Employer
+
+    return (
+        Employer.objects.filter(in_digital_valley=True)
+        .annotate(
+            local_hires=Count("placements", filter=Q(placements__guro_resident_at_hire=True), distinct=True),
+            verified_local_hires=Count(
+                "placements", filter=verified_local_hire_q("placements__"), distinct=True
+            ),
+        )
+        .order_by("-local_hires", "name")
+    )
+
+
+def partner_school_placements():
+    """Per partner school: its students' local placements with Digital Valley firms."""
+    from django.db.models import Count, Q
+
+    from employers.models import PartnerSchool
+
+    return PartnerSchool.objects.annotate(
+        digital_valley_placements=Count(
+            "students__placements",
+            filter=Q(
+                students__placements__employer__in_digital_valley=True,
+                students__placements__guro_resident_at_hire=True,
+            ),
+            distinct=True,
+        )
+    ).order_by("name")

@@ -86,3 +86,63 @@ def save_employer_vacancy(*, vacancy, employer, skills=None):
     vacancy.employer = employer
     vacancy.status = Status.DRAFT
     return save_vacancy(vacancy=vacancy, skills=skills)
+
+
+@transaction.atomic
+def open_incentive_ledger(*, agreement, by=None):
+    """A ledger line for each incentive the agreement offers, needing its local-hire quota."""
+    from employers.models import IncentiveGrant
+
+    lines = []
+    for incentive in agreement.incentives:
+        line, _created = IncentiveGrant.objects.get_or_create(
+            agreement=agreement,
+            incentive=incentive,
+            defaults={"required_local_hires": agreement.local_hire_quota},
+        )
+        lines.append(line)
+    return lines
+
+
+def _decide_incentive(line, by, status, reason):
+    from employers.models import IncentiveGrant
+    from employers.selectors import verified_local_hires
+
+    line = IncentiveGrant.objects.select_for_update().select_related("agreement").get(pk=line.pk)
+    if line.status != IncentiveGrant.Status.PENDING:
+        raise ValidationError(
+            _("이미 '%(status)s' 결정된 인센티브입니다.") % {"status": line.get_status_display()}
+        )
+    verified = verified_local_hires(line.agreement)
+    if status == IncentiveGrant.Status.GRANTED and verified < line.required_local_hires:
+        raise ValidationError(
+            _(
+                "확인된 지역 주민 채용이 %(verified)s명으로, 필요한 %(required)s명에 못 미쳐 부여할 수 없습니다."
+            )
+            % {"verified": f"{verified:,}", "required": f"{line.required_local_hires:,}"}
+        )
+    line.status = status
+    line.decided_at = timezone.now()
+    line.decided_by = by
+    line.reason = (reason or "").strip()
+    line.verified_local_hires_at_decision = verified
+    line.save()
+    return line
+
+
+@transaction.atomic
+def grant_incentive(*, line, by, reason=""):
+    """Grant an incentive once the partner's verified local hires reach what it needs."""
+    from employers.models import IncentiveGrant
+
+    return _decide_incentive(line, by, IncentiveGrant.Status.GRANTED, reason)
+
+
+@transaction.atomic
+def refuse_incentive(*, line, by, reason):
+    """Refuse an incentive, saying why."""
+    from employers.models import IncentiveGrant
+
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("거절 사유를 적어 주세요.")})
+    return _decide_incentive(line, by, IncentiveGrant.Status.REFUSED, reason)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import SimpleRouter
 
+from casework.api import CaseNoteViewSet, ReferralViewSet
 from employers.api import EmployerViewSet, VacancyViewSet
 from placements.api import JobApplicationViewSet, PlacementViewSet, RetentionCheckViewSet
 from programs.api import ProgramApplicationViewSet, ProgramViewSet
@@ -25,6 +26,8 @@ router.register("placements", PlacementViewSet, basename="placement")
 router.register("retention-checks", RetentionCheckViewSet, basename="retention-check")
 router.register("targets", TargetViewSet, basename="target")
 router.register("labour-stats", LabourStatViewSet, basename="labour-stat")
+router.register(r"residents/(?P<resident_id>[^/.]+)/case-notes", CaseNoteViewSet, basename="case-note")
+router.register("referrals", ReferralViewSet, basename="referral")
 
 
 @csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method

@@ -39,7 +39,13 @@ from faker.providers.person.ko_KR import Provider as KoreanNames
 from employers.models import Agreement, Employer, Vacancy
 from guro_jobs.validators import business_number_check_digit
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
-from programs.models import Program, ProgramApplication, ProgramApplicationEvent, ProgramPriorityWeight
+from programs.models import (
+    PlacePool,
+    Program,
+    ProgramApplication,
+    ProgramApplicationEvent,
+    ProgramPriorityWeight,
+)
 from references.choices import EducationLevel, EmploymentStatus, EmploymentType, WageUnit
 from references.models import AdministrativeDong, Occupation, PriorityGroup, Skill
 from references.wages import minimum_hourly_wage
@@ -518,6 +524,7 @@ class Context:
         self.r_dong = array("q")  # 0: lives outside Guro
         self.r_female = bytearray()
         self.r_groups = array("I")  # bitmask over self.groups
+        self.r_verified = array("I")  # the claims among r_groups staff verified with a document
         self.r_edu = bytearray()  # EducationLevel.rank
         self.r_provision = bytearray()  # consented to provide their data to employers
 
@@ -619,6 +626,29 @@ def _resident_groups(rng, ctx, female, age, status, unemployed_days):
     return mask
 
 
+DEMO_DOCUMENTS = {
+    "basic_livelihood": ResidentPriorityGroup.DocumentType.BENEFIT_CERTIFICATE,
+    "near_poor": ResidentPriorityGroup.DocumentType.NEAR_POVERTY_CERTIFICATE,
+    "single_parent": ResidentPriorityGroup.DocumentType.SINGLE_PARENT_CERTIFICATE,
+    "raising_children": ResidentPriorityGroup.DocumentType.FAMILY_RELATION_CERTIFICATE,
+    "disability": ResidentPriorityGroup.DocumentType.DISABILITY_CERTIFICATE,
+}
+
+
+def demo_verification(ctx, resident_id, group_id, verified):
+    """The document a demo claim was verified with; one in five was valid for a year only, so
+    the staff home lists some for re-verification. Derived from the ids, not the random stream."""
+    if not verified:
+        return {"document_type": "", "valid_until": None}
+    code = next(group.code for group in ctx.groups if group.pk == group_id)
+    document = DEMO_DOCUMENTS.get(code, ResidentPriorityGroup.DocumentType.OTHER)
+    yearly = (resident_id + group_id) % 5 == 0
+    return {
+        "document_type": document,
+        "valid_until": (verified + datetime.timedelta(days=365)).date() if yearly else None,
+    }
+
+
 def create_residents(ctx, total):
     """Residents in registration order, their priority groups, skills, wishes and consents."""
     rng, tables = ctx.rng, ctx.tables
@@ -707,11 +737,15 @@ def create_residents(ctx, total):
         ctx.r_dong.append(dong_id or 0)
         ctx.r_female.append(1 if female else 0)
         ctx.r_groups.append(mask)
+        ctx.r_verified.append(0)
         ctx.r_edu.append(rank[education])
         ctx.r_provision.append(1 if provision else 0)
         for group_id in ctx.group_ids(mask) if mask else ():
             verified = created + datetime.timedelta(days=rng.randint(1, 30)) if rng.random() < 0.7 else None
-            priority_groups.add(resident_id=resident_id, priority_group_id=group_id, verified_at=verified)
+            priority_groups.add(resident_id=resident_id, priority_group_id=group_id, verified_at=verified,
+                                **demo_verification(ctx, resident_id, group_id, verified))  # fmt: skip
+            if verified:
+                ctx.r_verified[-1] |= ctx.group_bit_by_id[group_id]
         pool = sorted({name for code in desired for name in occupation_skills[code]})
         for name in rng.sample(pool, min(len(pool), rng.choice((0, 1, 1, 2, 3)))):
             skills.add(resident_id=resident_id, skill_id=ctx.skills[name])
@@ -934,7 +968,10 @@ def _program_wage(year, kind):
 def create_programs(ctx, public_targets):
     """Copies of the 2010 programs for 2011–2014 and this year (existing codes are reused)."""
     base = list(
-        Program.objects.filter(year=2010).order_by("code").prefetch_related("required_priority_groups")
+        Program.objects.filter(year=2010)
+        .order_by("code")
+        .select_related("place_pool")
+        .prefetch_related("required_priority_groups")
     )
     years = list(PLAN_YEARS[1:]) + ([ctx.today.year] if ctx.today.year > PLAN_YEARS[-1] else [])
     base_points = {}
@@ -956,7 +993,18 @@ def create_programs(ctx, public_targets):
             opens_on, closes_on = datetime.date(year, *opens), datetime.date(year, *closes)
             if year == ctx.today.year:
                 opens_on, closes_on = current_application_window(code, ctx.today)
+            pool = None
+            if program.place_pool_id:  # programs sharing places keep sharing them, scaled like the others
+                pool, _created = PlacePool.objects.get_or_create(
+                    name=program.place_pool.name,
+                    year=year,
+                    defaults={"capacity": round(program.place_pool.capacity * scale / 10) * 10},
+                )
+                capacity = None
             copy = Program.objects.create(
+                place_pool=pool,
+                # the plan gives no capacity for these four programs: the demo's figure is an example
+                capacity_source=Program.CapacitySource.DEMO_EXAMPLE if program.kind in FIXED_CAPACITY else "",
                 code=code,
                 name=program.name,
                 name_en=program.name_en,
@@ -1058,7 +1106,7 @@ def program_fit(ctx, program, ordinal):
     def fits(index):
         if program.residency and not ctx.r_dong[index]:
             return False
-        if program.required and not ctx.r_groups[index] & program.required:
+        if program.required and not ctx.r_verified[index] & program.required:
             return False
         if program.min_education >= 0 and ctx.r_edu[index] < program.min_education:
             return False
@@ -1259,7 +1307,7 @@ def add_placement(ctx, *, index, started, ended=None, **fields):
         **fields,
     )
     group_table = tables[Placement.priority_groups.through]
-    mask = ctx.r_groups[index]
+    mask = ctx.r_verified[index]  # only verified claims count on a placement
     for group_id in ctx.group_ids(mask) if mask else ():
         group_table.add(placement_id=pk, prioritygroup_id=group_id)
     checks_table = tables[RetentionCheck]
@@ -1372,7 +1420,7 @@ def add_program_application(ctx, *, index, program, flow, times, waitlist=None, 
     """A program application and one event per step; `times` are the steps' times."""
     rng, tables = rng or ctx.rng, ctx.tables
     final = flow[-1]
-    mask = ctx.r_groups[index]
+    mask = ctx.r_verified[index]
     score = sum(points for group_id, points in program.points.items() if mask & ctx.group_bit_by_id[group_id])
     reason = rng.choice(INELIGIBLE_REASONS) if final == "ineligible" else DECISION_REASONS.get(final, "")
     decided = len(flow) > 1 and final != "withdrawn"

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "audit",
     "spreadsheets",
     "alerts",
+    "casework",
 ]
 
 MIDDLEWARE = [

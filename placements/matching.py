@@ -10,7 +10,7 @@ then at most CANDIDATE_LIMIT of them are scored in Python. The points, documente
 - 고용 형태: EMPLOYMENT_TYPE_POINTS when the vacancy's employment type is one the person wants
 - 임금: WAGE_POINTS when the monthly wage meets the person's wish (half within 90 % of it)
 - 거주지: SAME_DONG_POINTS for the same dong as the workplace, GURO_POINTS for elsewhere in Guro
-- 우선 지원 대상: PRIORITY_GROUP_POINTS per group, up to PRIORITY_GROUP_CAP
+- 우선 지원 대상: PRIORITY_GROUP_POINTS per verified (unexpired) group, up to PRIORITY_GROUP_CAP
 
 People short of required skills are also pointed to the district's job-training programs.
 """
@@ -152,7 +152,7 @@ def recommend_residents(vacancy, limit=20):
     residents = (
         Resident.objects.filter(pk__in=list(candidate_ids))
         .select_related("dong")
-        .prefetch_related("skills", "desired_occupations", "priority_groups")
+        .prefetch_related("skills", "desired_occupations", "residentprioritygroup_set")
     )
     vacancy = (
         Vacancy.objects.select_related("occupation", "dong")
@@ -186,7 +186,7 @@ def recommend_vacancies(resident, limit=20):
     )
     resident = (
         Resident.objects.select_related("dong")
-        .prefetch_related("skills", "desired_occupations", "priority_groups")
+        .prefetch_related("skills", "desired_occupations", "residentprioritygroup_set")
         .get(pk=resident.pk)
     )
     groups = resident_priority_group_ids(resident)
@@ -194,27 +194,32 @@ def recommend_vacancies(resident, limit=20):
 
 
 def training_programs():
-    """Job-training programs (직업교육) taking applications now."""
-    programs = Program.objects.filter(kind=Program.Kind.JOB_TRAINING, is_published=True).order_by(
-        "-year", "name"
+    """Job-training programs (직업교육) taking applications now, with the skills they teach."""
+    programs = (
+        Program.objects.filter(kind=Program.Kind.JOB_TRAINING, is_published=True)
+        .prefetch_related("skills_taught")
+        .order_by("-year", "name")
     )
     return [program for program in programs if is_accepting_applications(program)]
 
 
-def training_suggestions(matches):
-    """For people short of a vacancy's skills: the skills they lack and the training to take.
+def skills_covered(program, skills):
+    """The skills among `skills` a training program covers: those it is recorded as teaching,
+    or whose name its title or description mentions."""
+    taught = {skill.pk for skill in program.skills_taught.all()}
+    text = f"{program.name} {program.description}"
+    return [skill for skill in skills if skill.pk in taught or skill.name in text]
 
-    Programs whose name or description mentions a missing skill or the occupation come first.
-    """
+
+def training_suggestions(matches):
+    """For people short of a vacancy's skills: the training that covers a skill they lack,
+    the programs covering the most missing skills first (none when no training covers one)."""
     programs = training_programs()
     suggestions = []
     for match in matches:
         if not match.missing_skills:
             continue
-        words = [skill.name for skill in match.missing_skills] + [match.vacancy.occupation.name]
-        ranked = sorted(
-            programs,
-            key=lambda program: -sum(word in f"{program.name} {program.description}" for word in words),
-        )
-        suggestions.append((match, ranked[:3]))
+        covering = [(program, len(skills_covered(program, match.missing_skills))) for program in programs]
+        ranked = sorted((item for item in covering if item[1]), key=lambda item: -item[1])
+        suggestions.append((match, [program for program, _count in ranked[:3]]))
     return suggestions

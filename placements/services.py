@@ -13,6 +13,7 @@ from employers.models import Vacancy
 from notifications.kinds import MailKind
 from notifications.services import notify
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
+from programs.eligibility import verified_priority_group_ids
 from programs.models import ProgramApplication
 
 Status = JobApplication.Status
@@ -164,7 +165,8 @@ def _resident_facts(resident, on_day):
 def _finish_placement(placement, resident):
     placement.full_clean()
     placement.save()
-    placement.priority_groups.set(resident.priority_groups.all())
+    # Only verified, unexpired claims are kept on the placement: the dashboards count these.
+    placement.priority_groups.set(verified_priority_group_ids(resident, placement.started_on))
     create_retention_checks(placement=placement)
     return placement
 

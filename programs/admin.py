@@ -9,9 +9,22 @@ from django.utils.translation import gettext_lazy
 
 from audit.admin_mixins import LogsResidentAccessMixin
 from programs import services
-from programs.models import Program, ProgramApplication, ProgramApplicationEvent, ProgramPriorityWeight
+from programs.models import (
+    PlacePool,
+    Program,
+    ProgramApplication,
+    ProgramApplicationEvent,
+    ProgramPriorityWeight,
+)
 from programs.selection import TIE_BREAK_RULE, places_taken, rank_applications
 from spreadsheets.admin_export import SpreadsheetExportMixin
+
+
+@admin.register(PlacePool)
+class PlacePoolAdmin(admin.ModelAdmin):
+    list_display = ["name", "year", "capacity"]
+    list_filter = ["year"]
+    search_fields = ["name"]
 
 
 class ProgramPriorityWeightInline(admin.TabularInline):
@@ -29,13 +42,15 @@ class ProgramAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
         "sector",
         "year",
         "capacity",
+        "capacity_source",
+        "place_pool",
         "starts_on",
         "ends_on",
         "is_published",
     ]
-    list_filter = ["year", "kind", "sector", "is_published"]
+    list_filter = ["year", "kind", "sector", "is_published", "capacity_source", "place_pool"]
     search_fields = ["code", "name", "name_en"]
-    autocomplete_fields = ["required_priority_groups"]
+    autocomplete_fields = ["required_priority_groups", "skills_taught"]
     inlines = [ProgramPriorityWeightInline]
     actions = ["select_participants_action"]
     readonly_fields = ["selection_link"]
@@ -61,6 +76,8 @@ class ProgramAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
             {
                 "fields": [
                     "capacity",
+                    "capacity_source",
+                    "place_pool",
                     "starts_on",
                     "ends_on",
                     "applications_open_on",
@@ -80,6 +97,7 @@ class ProgramAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
                     "allowed_employment_statuses",
                     "min_education",
                     "required_priority_groups",
+                    "skills_taught",
                 ]
             },
         ),

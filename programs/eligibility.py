@@ -133,12 +133,42 @@ def months_unemployed(resident, on_day=None):
     return max(months, 0)
 
 
+def verified_priority_group_ids(resident, on_day=None):
+    """The priority groups a resident claimed that staff verified with a document and whose
+    verification has not expired; unverified or expired claims add nothing anywhere.
+    Uses the claims prefetched as `residentprioritygroup_set` when there are any."""
+    from residents.models import ResidentPriorityGroup
+
+    prefetched = getattr(resident, "_prefetched_objects_cache", {}).get("residentprioritygroup_set")
+    if prefetched is not None:
+        return {
+            claim.priority_group_id
+            for claim in prefetched
+            if claim.state_on(on_day) == ResidentPriorityGroup.State.VERIFIED
+        }
+    return set(
+        ResidentPriorityGroup.objects.filter(resident=resident)
+        .counting(on_day)
+        .values_list("priority_group_id", flat=True)
+    )
+
+
+def finished_hope_work(resident):
+    """Whether the resident completed a Hope Work program (희망근로 종료자): community jobs favour them."""
+    from programs.models import Program, ProgramApplication
+
+    return ProgramApplication.objects.filter(
+        resident=resident, program__kind=Program.Kind.HOPE_WORK, status=ProgramApplication.Status.COMPLETED
+    ).exists()
+
+
 def resident_priority_group_ids(resident):
-    """Priority groups a resident belongs to, including those that follow from age and from
-    the length of the job search (장기 실업)."""
+    """Priority groups a resident belongs to: verified claims (verified_priority_group_ids), and
+    those that follow from age, from the length of the job search (장기 실업) and from having
+    finished Hope Work (희망근로 종료자)."""
     from references.models import PriorityGroup
 
-    ids = set(resident.priority_groups.values_list("pk", flat=True))
+    ids = verified_priority_group_ids(resident)
     age = resident.age_on()
     derived = []
     if age >= 65:
@@ -147,6 +177,8 @@ def resident_priority_group_ids(resident):
         derived.append("youth")
     if months_unemployed(resident) >= LONG_TERM_UNEMPLOYED_MONTHS:
         derived.append("long_term_unemployed")
+    if finished_hope_work(resident):
+        derived.append("hope_work_finisher")
     if derived:
         ids |= set(PriorityGroup.objects.filter(code__in=derived).values_list("pk", flat=True))
     return ids

@@ -12,8 +12,32 @@ from references.choices import EducationLevel, EmploymentStatus, Sector, WageUni
 from references.models import in_english
 
 
+class PlacePool(models.Model):
+    """Places that programs share: the plan gives 자활근로 and 노인일자리 1,500 places together.
+    Each program is still reported on its own; together they never hold more than the pool."""
+
+    name = models.CharField(_("공유 정원 이름"), max_length=100)
+    year = models.PositiveSmallIntegerField(
+        _("사업 연도"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    capacity = models.PositiveIntegerField(_("공유 정원"))
+
+    class Meta:
+        verbose_name = _("공유 정원")
+        verbose_name_plural = _("공유 정원")
+        ordering = ["-year", "name"]
+
+    def __str__(self):
+        return f"{self.year} {self.name} ({self.capacity:,}명)"
+
+
 class Program(models.Model):
     """A job program for one year, e.g. 2010 공공근로사업 with 580 places."""
+
+    class CapacitySource(models.TextChoices):
+        PLAN = "plan", _("계획에 나온 수치")
+        STAFF = "staff", _("직원이 정한 수치")
+        DEMO_EXAMPLE = "demo_example", _("데모용 예시 수치 (계획에 없음)")
 
     class Kind(models.TextChoices):
         PUBLIC_WORKS = "public_works", _("공공근로")
@@ -44,6 +68,20 @@ class Program(models.Model):
         null=True,
         blank=True,
         help_text=_("비어 있으면 정원 미정으로, 선발을 할 수 없습니다."),
+    )
+    capacity_source = models.CharField(
+        _("정원 근거"), max_length=20, choices=CapacitySource.choices, blank=True
+    )
+    place_pool = models.ForeignKey(
+        PlacePool,
+        verbose_name=_("공유 정원"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programs",
+        help_text=_(
+            "다른 사업과 정원을 함께 쓰면 고릅니다. 함께 선발된 인원이 공유 정원을 넘을 수 없습니다."
+        ),
     )
     starts_on = models.DateField(_("사업 시작일"), null=True, blank=True)
     ends_on = models.DateField(_("사업 종료일"), null=True, blank=True)
@@ -76,6 +114,13 @@ class Program(models.Model):
         blank=True,
         related_name="programs_requiring",
         help_text=_("비어 있으면 누구나 신청할 수 있습니다. 고르면 그중 하나에 해당해야 합니다."),
+    )
+    skills_taught = models.ManyToManyField(
+        "references.Skill",
+        verbose_name=_("가르치는 기술·자격증"),
+        blank=True,
+        related_name="training_programs",
+        help_text=_("직업교육이 가르치는 기술. 부족한 기술에 맞는 교육을 안내할 때 씁니다."),
     )
     created_at = models.DateTimeField(_("등록 일시"), auto_now_add=True)
 

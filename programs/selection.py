@@ -3,8 +3,8 @@
 The score is documented here once and shown to staff line by line:
 
 - Each priority group the resident belongs to (programs.eligibility.resident_priority_group_ids,
-  the same groups the eligibility engine uses, including those derived from age and from a long
-  job search) earns the points the program gives it (ProgramPriorityWeight: rules as data, e.g.
+  the same groups the eligibility engine uses: claims staff verified with a document that has not
+  expired, and those derived from age and from a long job search) earns the points the program gives it (ProgramPriorityWeight: rules as data, e.g.
   기초생활수급자 +30 for community jobs, 65세 이상 +30 for senior jobs, 청년 +30 for internships).
 - Months of job search add UNEMPLOYMENT_POINTS_PER_MONTH a month, up to UNEMPLOYMENT_POINTS_CAP,
   so that among people in the same groups the one who has waited longest comes first.
@@ -111,7 +111,7 @@ def rank_applications(program, statuses=None):
     applications = (
         program.applications.filter(status__in=statuses)
         .select_related("resident__dong")
-        .prefetch_related("resident__priority_groups")
+        .prefetch_related("resident__residentprioritygroup_set")
     )
     ranked = []
     for application in applications:
@@ -132,3 +132,17 @@ def rank_applications(program, statuses=None):
 
 def places_taken(program):
     return program.applications.filter(status__in=PLACE_HOLDING_STATUSES).count()
+
+
+def free_places(program):
+    """Places still open to a program: its own capacity and, when it shares a pool, the pool's
+    capacity less every place held in the pool's programs. None when nothing limits it."""
+    limits = []
+    if program.capacity is not None:
+        limits.append(program.capacity - places_taken(program))
+    if program.place_pool_id is not None:
+        taken = ProgramApplication.objects.filter(
+            program__place_pool_id=program.place_pool_id, status__in=PLACE_HOLDING_STATUSES
+        ).count()
+        limits.append(program.place_pool.capacity - taken)
+    return max(min(limits), 0) if limits else None

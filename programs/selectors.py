@@ -24,7 +24,12 @@ def public_programs(year=None):
 
 
 def places_left(program):
-    """Capacity minus selected, active and completed participants; None when capacity is unset."""
+    """Capacity minus selected, active and completed participants; None when capacity is unset.
+    A program sharing a pool of places also stops at what is left of the pool."""
+    if program.place_pool_id is not None:
+        from programs.selection import free_places
+
+        return free_places(program)
     if program.capacity is None:
         return None
     taken = getattr(program, "places_taken", None)

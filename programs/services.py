@@ -91,6 +91,8 @@ def change_program_application_status(
             _("'%(from)s' 상태에서 '%(to)s' 상태로 바꿀 수 없습니다.")
             % {"from": application.get_status_display(), "to": Status(status).label}
         )
+    if status == Status.SELECTED:
+        _refuse_when_full(application.program)
     application.status = status
     application.decision_reason = str(reason)
     application.decided_at = timezone.now()
@@ -116,6 +118,29 @@ def change_program_application_status(
             },
         )
     return application
+
+
+def _lock_places(program):
+    """Lock the program (and its shared pool) so two selections cannot both take the last place."""
+    from programs.models import PlacePool, Program
+
+    program = Program.objects.select_for_update().get(pk=program.pk)
+    if program.place_pool_id is not None:
+        program.place_pool = PlacePool.objects.select_for_update().get(pk=program.place_pool_id)
+    return program
+
+
+def _refuse_when_full(program):
+    """Selecting one more person must fit the program's capacity and its shared pool."""
+    from programs.selection import free_places
+
+    program = _lock_places(program)
+    if free_places(program) == 0:
+        if program.place_pool_id is not None:
+            raise ValidationError(
+                _("공유 정원 %(pool)s이 모두 찼습니다. 더 선발할 수 없습니다.") % {"pool": program.place_pool}
+            )
+        raise ValidationError(_("모집 정원 %(capacity)s명이 모두 찼습니다.") % {"capacity": program.capacity})
 
 
 @dataclass
@@ -160,13 +185,12 @@ def select_participants(*, program, by):
     completed) count against the capacity. See programs/selection.py for the score and the
     tie-break rule.
     """
-    from programs.models import Program
-    from programs.selection import TIE_BREAK_RULE, places_taken, rank_applications
+    from programs.selection import TIE_BREAK_RULE, free_places, rank_applications
 
-    program = Program.objects.select_for_update().get(pk=program.pk)
-    if program.capacity is None:
+    program = _lock_places(program)
+    if program.capacity is None and program.place_pool_id is None:
         raise ValidationError(_("정원 미정인 사업은 선발할 수 없습니다. 먼저 모집 정원을 입력해 주세요."))
-    free = max(program.capacity - places_taken(program), 0)
+    free = free_places(program)
     outcome = SelectionOutcome()
     for ranked in rank_applications(program):
         application, score = ranked.application, ranked.score
@@ -180,9 +204,10 @@ def select_participants(*, program, by):
             )
             outcome.ineligible.append(application)
         elif len(outcome.selected) < free:
+            capacity = program.capacity if program.capacity is not None else program.place_pool.capacity
             reason = _("%(score)s 정원 %(capacity)s명 안에 들어 선발되었습니다.") % {
                 "score": score.explanation(),
-                "capacity": program.capacity,
+                "capacity": capacity,
             }
             change_program_application_status(
                 application=application, status=Status.SELECTED, reason=reason, by=by, score=score.total

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,15 +12,102 @@ from audit.services import log_access
 from placements.admin_matching import ResidentMatchingMixin
 from placements.models import JobApplication
 from programs.models import ProgramApplication
-from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
+from residents.models import ConsentRecord, PriorityVerification, Resident, ResidentPriorityGroup
+from residents.services import verify_priority_claim
 from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
 class ResidentPriorityGroupInline(admin.TabularInline):
+    """Choosing the document (and its validity) verifies the claim through the service, which
+    records who checked it and when."""
+
     model = ResidentPriorityGroup
     extra = 0
     autocomplete_fields = ["priority_group"]
-    readonly_fields = ["verified_by"]
+    fields = ["priority_group", "state_label", "document_type", "valid_until", "verified_at", "verified_by"]
+    readonly_fields = ["state_label", "verified_at", "verified_by"]
+
+    @admin.display(description=_("확인 상태"))
+    def state_label(self, claim):
+        return claim.get_state_display() if claim.pk else "-"
+
+
+class ClaimStateFilter(admin.SimpleListFilter):
+    title = _("확인 상태")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return ResidentPriorityGroup.State.choices
+
+    def queryset(self, request, queryset):
+        State = ResidentPriorityGroup.State
+        if self.value() == State.VERIFIED:
+            return queryset.counting()
+        if self.value() == State.EXPIRED:
+            return queryset.expired()
+        if self.value() == State.UNVERIFIED:
+            return queryset.filter(Q(verified_at__isnull=True) | Q(document_type=""))
+        return queryset
+
+
+@admin.register(ResidentPriorityGroup)
+class ResidentPriorityGroupAdmin(admin.ModelAdmin):
+    """Priority claims to verify, and expired ones to re-verify (filter by 확인 상태)."""
+
+    list_display = [
+        "resident",
+        "priority_group",
+        "state_label",
+        "document_type",
+        "verified_by",
+        "verified_at",
+        "valid_until",
+    ]
+    list_filter = [ClaimStateFilter, "priority_group", "document_type"]
+    search_fields = ["resident__name", "priority_group__name"]
+    list_select_related = ["resident", "priority_group", "verified_by"]
+    autocomplete_fields = ["resident", "priority_group"]
+    fields = ["resident", "priority_group", "document_type", "valid_until", "verified_at", "verified_by"]
+    readonly_fields = ["verified_at", "verified_by"]
+
+    @admin.display(description=_("확인 상태"))
+    def state_label(self, claim):
+        return claim.get_state_display()
+
+    def save_model(self, request, obj, form, change):
+        document_changed = {"document_type", "valid_until"} & set(form.changed_data)
+        super().save_model(request, obj, form, change)
+        if obj.document_type and document_changed:
+            verify_priority_claim(
+                claim=obj, document_type=obj.document_type, valid_until=obj.valid_until, by=request.user
+            )
+        log_access(request=request, action=Action.CHANGE if change else Action.ADD, resident=obj.resident,
+                   target=_("우선 지원 대상 확인"), detail=", ".join(form.changed_data))  # fmt: skip
+
+
+@admin.register(PriorityVerification)
+class PriorityVerificationAdmin(admin.ModelAdmin):
+    list_display = [
+        "resident",
+        "priority_group",
+        "document_type",
+        "verified_by",
+        "verified_at",
+        "valid_until",
+    ]
+    list_filter = ["priority_group", "document_type"]
+    search_fields = ["resident__name"]
+    list_select_related = ["resident", "priority_group", "verified_by"]
+    date_hierarchy = "verified_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class ProgramApplicationInline(admin.TabularInline):
@@ -198,6 +286,21 @@ class ResidentAdmin(ResidentMatchingMixin, SpreadsheetExportMixin, admin.ModelAd
             target=_("구직자 상세"),
             detail=changed,
         )
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is not ResidentPriorityGroup:
+            return
+        for claim_form in formset.forms:
+            claim = claim_form.instance
+            changed = {"document_type", "valid_until"} & set(claim_form.changed_data)
+            if claim.pk and claim.document_type and changed and not claim_form.cleaned_data.get("DELETE"):
+                verify_priority_claim(
+                    claim=claim,
+                    document_type=claim.document_type,
+                    valid_until=claim.valid_until,
+                    by=request.user,
+                )
 
     def delete_model(self, request, obj):
         log_access(request=request, action=Action.DELETE, resident=obj, target=_("구직자 상세"))

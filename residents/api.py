@@ -10,9 +10,13 @@ from rest_framework.response import Response
 
 from accounts.permissions import EMPLOYER, MANAGER, RESIDENT, STAFF, request_role
 from audit.api_mixins import LogsPersonalDataReadsMixin
+from audit.models import PersonalDataAccess
+from audit.services import log_access
 from guro_jobs.api import PortalModelSerializer, PortalModelViewSet
 from references.choices import EmploymentType
 from residents.models import Resident
+
+Action = PersonalDataAccess.Action
 
 # Fields a resident may change themselves; name, birth date and consents go through staff and
 # the consent pages.
@@ -34,7 +38,28 @@ SELF_EDITABLE_FIELDS = [
 MASKED_FOR_MANAGERS = ["phone", "email", "birth_date"]
 
 
+class PriorityClaimSerializer(serializers.Serializer):
+    """One priority claim: `verified` is true only while a document check is valid (it counts)."""
+
+    code = serializers.CharField(
+        source="priority_group.code", read_only=True, help_text=_("우선 지원 대상 코드")
+    )
+    name = serializers.CharField(source="priority_group.name", read_only=True, help_text=_("우선 지원 대상"))
+    verified = serializers.BooleanField(
+        source="counts", read_only=True, help_text=_("확인되어 가점에 반영되는지")
+    )
+    valid_until = serializers.DateField(read_only=True, allow_null=True, help_text=_("확인의 유효 기간"))
+
+
 class ResidentSerializer(PortalModelSerializer):
+    priority_groups = PriorityClaimSerializer(
+        source="residentprioritygroup_set",
+        many=True,
+        read_only=True,
+        allow_null=True,
+        label=_("우선 지원 대상"),
+        help_text=_("우선 지원 대상 신청과 확인 상태 (직원에게만 보입니다)"),
+    )
     desired_employment_types = serializers.ListField(
         child=serializers.ChoiceField(choices=EmploymentType.choices),
         required=False,
@@ -63,6 +88,7 @@ class ResidentSerializer(PortalModelSerializer):
                 if f not in {"dong", "outside_region", "desired_employment_types"}
             ],
             "desired_employment_types",
+            "priority_groups",
             "collection_consented_at",
             "provision_consented_at",
             "consent_version",
@@ -84,9 +110,12 @@ class ResidentSerializer(PortalModelSerializer):
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        if request_role(self.context["request"]) == MANAGER:
+        role = request_role(self.context["request"])
+        if role == MANAGER:
             for name in MASKED_FOR_MANAGERS:
                 data[name] = None
+        if role not in {STAFF, RESIDENT}:
+            data["priority_groups"] = None
         return data
 
     def validate(self, attrs):
@@ -151,7 +180,9 @@ class ApplicantSerializer(serializers.ModelSerializer):
 
 
 def resident_queryset():
-    return Resident.objects.select_related("dong").prefetch_related("skills", "desired_occupations")
+    return Resident.objects.select_related("dong").prefetch_related(
+        "skills", "desired_occupations", "residentprioritygroup_set__priority_group"
+    )
 
 
 class ResidentViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
@@ -171,6 +202,13 @@ class ResidentViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
 
     def get_queryset(self):
         return resident_queryset().order_by("-created_at", "-id")
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        log_access(
+            request=request, action=Action.VIEW, resident=self.get_object(), target=_("API 구직자 상세")
+        )
+        return response
 
     def get_serializer_class(self):
         if self.action == "me":

@@ -152,8 +152,39 @@ class Resident(models.Model):
             raise ValidationError(errors)
 
 
+class PriorityClaimQuerySet(models.QuerySet):
+    def counting(self, on_day=None):
+        """Claims that count: checked by staff against a document, and not past their validity."""
+        on_day = on_day or timezone.localdate()
+        return (
+            self.filter(verified_at__isnull=False)
+            .exclude(document_type="")
+            .filter(models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=on_day))
+        )
+
+    def expired(self, on_day=None):
+        """Verified claims past their validity: they no longer count and wait for re-verification."""
+        on_day = on_day or timezone.localdate()
+        return self.filter(verified_at__isnull=False, valid_until__lt=on_day)
+
+
 class ResidentPriorityGroup(models.Model):
-    """A resident's claim to a priority group; staff verify it against documents."""
+    """A resident's claim to a priority group; it counts only once staff verified it against a
+    document, and until the verification's validity ends."""
+
+    class DocumentType(models.TextChoices):
+        BENEFIT_CERTIFICATE = "benefit_certificate", _("수급자 증명서")
+        NEAR_POVERTY_CERTIFICATE = "near_poverty_certificate", _("차상위계층 확인서")
+        SINGLE_PARENT_CERTIFICATE = "single_parent_certificate", _("한부모가족 증명서")
+        DISABILITY_CERTIFICATE = "disability_certificate", _("장애인 증명서")
+        FAMILY_RELATION_CERTIFICATE = "family_relation_certificate", _("가족관계증명서")
+        PROGRAM_COMPLETION = "program_completion", _("사업 참여 확인서")
+        OTHER = "other", _("기타 증빙 서류")
+
+    class State(models.TextChoices):
+        UNVERIFIED = "unverified", _("확인 대기")
+        VERIFIED = "verified", _("확인됨")
+        EXPIRED = "expired", _("유효 기간 만료 (재확인 필요)")
 
     resident = models.ForeignKey(Resident, verbose_name=_("구직자"), on_delete=models.CASCADE)
     priority_group = models.ForeignKey(
@@ -168,6 +199,15 @@ class ResidentPriorityGroup(models.Model):
         blank=True,
         related_name="+",
     )
+    document_type = models.CharField(_("확인 서류"), max_length=40, choices=DocumentType.choices, blank=True)
+    valid_until = models.DateField(
+        _("유효 기간"),
+        null=True,
+        blank=True,
+        help_text=_("이 날짜가 지나면 가점에 반영되지 않고 재확인 목록에 오릅니다. 비우면 기한이 없습니다."),
+    )
+
+    objects = PriorityClaimQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("우선 지원 대상 해당 여부")
@@ -180,6 +220,29 @@ class ResidentPriorityGroup(models.Model):
 
     def __str__(self):
         return f"{self.resident.name} · {self.priority_group.name}"
+
+    def state_on(self, on_day=None):
+        on_day = on_day or timezone.localdate()
+        if self.verified_at is None or not self.document_type:
+            return self.State.UNVERIFIED
+        if self.valid_until is not None and self.valid_until < on_day:
+            return self.State.EXPIRED
+        return self.State.VERIFIED
+
+    @property
+    def state(self):
+        return self.state_on()
+
+    @property
+    def counts(self):
+        return self.state == self.State.VERIFIED
+
+    def get_state_display(self):
+        return self.State(self.state).label
+
+    def clean(self):
+        if self.verified_at is not None and not self.document_type:
+            raise ValidationError({"document_type": _("확인한 서류의 종류를 골라 주세요.")})
 
 
 class ConsentRecord(models.Model):
@@ -206,3 +269,36 @@ class ConsentRecord(models.Model):
     def __str__(self):
         state = _("동의") if self.granted else _("철회")
         return f"{self.resident.name} · {self.get_kind_display()} {state}"
+
+
+class PriorityVerification(models.Model):
+    """One check of a priority claim against a document, kept for the case history even after
+    the claim is re-verified or removed."""
+
+    resident = models.ForeignKey(
+        Resident, verbose_name=_("구직자"), on_delete=models.CASCADE, related_name="priority_verifications"
+    )
+    priority_group = models.ForeignKey(
+        "references.PriorityGroup", verbose_name=_("우선 지원 대상"), on_delete=models.PROTECT
+    )
+    document_type = models.CharField(
+        _("확인 서류"), max_length=40, choices=ResidentPriorityGroup.DocumentType.choices
+    )
+    verified_at = models.DateTimeField(_("확인 일시"), default=timezone.now)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("확인한 직원"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    valid_until = models.DateField(_("유효 기간"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("우선 지원 대상 확인 기록")
+        verbose_name_plural = _("우선 지원 대상 확인 기록")
+        ordering = ["-verified_at", "-id"]
+
+    def __str__(self):
+        return f"{self.resident.name} · {self.priority_group.name} · {self.get_document_type_display()}"

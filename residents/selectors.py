@@ -1,12 +1,14 @@
 """Reading residents: retention, and a resident's own records (/me/ and the data download)."""
 
+import datetime
+
 from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from placements.models import JobApplication, JobApplicationEvent, Placement
 from programs.models import ProgramApplication, ProgramApplicationEvent
-from residents.models import Resident
+from residents.models import Resident, ResidentPriorityGroup
 
 
 def retention_cutoff(now=None):
@@ -48,6 +50,27 @@ def program_applications_of(resident):
 
 def placements_of(resident):
     return Placement.objects.filter(resident=resident).select_related("employer", "program", "dong_at_hire")
+
+
+def priority_claims_of(resident):
+    """A resident's priority claims with their document check; each knows its state."""
+    return (
+        ResidentPriorityGroup.objects.filter(resident=resident)
+        .select_related("priority_group")
+        .order_by("priority_group__sort_order", "priority_group__name")
+    )
+
+
+def claims_to_reverify(on_day=None, soon_days=30):
+    """Verified claims past their validity or ending within soon_days: staff check them again."""
+    on_day = on_day or timezone.localdate()
+    horizon = on_day + datetime.timedelta(days=soon_days)
+    return (
+        ResidentPriorityGroup.objects.filter(verified_at__isnull=False, valid_until__lte=horizon)
+        .exclude(resident__anonymised_at__isnull=False)
+        .select_related("resident", "priority_group")
+        .order_by("valid_until", "pk")
+    )
 
 
 def resident_data_export(resident):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.services import create_user_with_role
-from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
+from residents.models import ConsentRecord, PriorityVerification, Resident, ResidentPriorityGroup
 
 ANONYMOUS_NAME = "익명"
 
@@ -182,3 +182,29 @@ def apply_with_provision_consent(*, resident, vacancy, consent_given=False, ip_a
             )
         record_provision_consent(resident=resident, granted=True, ip_address=ip_address)
     return apply_to_vacancy(resident=resident, vacancy=vacancy)
+
+
+@transaction.atomic
+def verify_priority_claim(*, claim, document_type, by, valid_until=None, verified_at=None):
+    """Staff checked a priority claim against a document: from now (until valid_until) it counts."""
+    claim = ResidentPriorityGroup.objects.select_for_update().select_related("resident").get(pk=claim.pk)
+    if document_type not in ResidentPriorityGroup.DocumentType.values:
+        raise ValidationError({"document_type": _("확인한 서류의 종류를 골라 주세요.")})
+    verified_at = verified_at or timezone.now()
+    if valid_until is not None and valid_until < timezone.localdate(verified_at):
+        raise ValidationError({"valid_until": _("유효 기간은 확인한 날보다 빠를 수 없습니다.")})
+    claim.document_type = document_type
+    claim.valid_until = valid_until
+    claim.verified_at = verified_at
+    claim.verified_by = by
+    claim.full_clean()
+    claim.save(update_fields=["document_type", "valid_until", "verified_at", "verified_by"])
+    PriorityVerification.objects.create(
+        resident=claim.resident,
+        priority_group_id=claim.priority_group_id,
+        document_type=document_type,
+        verified_at=verified_at,
+        verified_by=by,
+        valid_until=valid_until,
+    )
+    return claim

@@ -68,6 +68,7 @@ class MeView(ResidentRequiredMixin, TemplateView):
             job_applications=selectors.job_applications_of(self.resident),
             program_applications=selectors.program_applications_of(self.resident),
             placements=selectors.placements_of(self.resident),
+            priority_claims=selectors.priority_claims_of(self.resident),
             **kwargs,
         )
 

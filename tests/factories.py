@@ -213,3 +213,16 @@ def current_totp_code(device):
     from django_otp.oath import totp
 
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):0{device.digits}d}"
+
+
+def claim_priority_group(resident, code, *, verified=True, valid_until=None, document_type="other"):
+    """A resident's claim to a priority group, verified with a document unless verified=False."""
+    from residents.models import ResidentPriorityGroup
+
+    return ResidentPriorityGroup.objects.create(
+        resident=resident,
+        priority_group=priority_group(code),
+        verified_at=timezone.now() if verified else None,
+        document_type=document_type if verified else "",
+        valid_until=valid_until,
+    )

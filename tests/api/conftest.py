@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from casework.models import Referral
 from employers.models import Vacancy
 from placements.services import create_retention_checks
 from programs.models import ProgramApplication
@@ -45,7 +46,14 @@ def world(db):
     job_application = factories.JobApplicationFactory(resident=resident, vacancy=vacancy)
     placement = factories.PlacementFactory(resident=resident, employer=employer.employer)
     create_retention_checks(placement=placement)
+    referral = Referral.objects.create(
+        resident=resident,
+        referred_by=factories.staff_user("sender@guro.go.kr"),
+        to_program=program,
+        reason="사업 연계",
+    )
     return SimpleNamespace(
+        referral=referral,
         users={
             "anonymous": None,
             "resident": resident.user,

@@ -81,6 +81,16 @@ MATRIX = [
     ("GET",    V + "/labour-stats/", None,                               200, 200, 200, 200, 200, 200, 200),
     ("POST",   V + "/labour-stats/", "new_labour_stat",                  401, 403, 403, 403, 403, 403, 201),
 
+    ("GET",    V + "/residents/{resident}/case-notes/", None,            401, 403, 403, 403, 403, 403, 200),
+    ("POST",   V + "/residents/{resident}/case-notes/", {"template": "free_text", "body": "상담 내용"},
+                                                                         401, 403, 403, 403, 403, 403, 201),
+    ("GET",    V + "/residents/999999/case-notes/", None,                401, 403, 403, 403, 403, 403, 404),
+    ("GET",    V + "/referrals/", None,                                  401, 403, 403, 403, 403, 403, 200),
+    ("GET",    V + "/referrals/{referral}/", None,                       401, 403, 403, 403, 403, 403, 200),
+    ("POST",   V + "/referrals/", "new_referral",                        401, 403, 403, 403, 403, 403, 201),
+    ("POST",   V + "/referrals/{referral}/accept/", {},                  401, 403, 403, 403, 403, 403, 200),
+    ("POST",   V + "/referrals/{referral}/return/", {"note": "대상 아님"}, 401, 403, 403, 403, 403, 403, 200),
+
     ("GET",    "/api/schema/", None,                                     200, 200, 200, 200, 200, 200, 200),
     ("GET",    "/api/docs/", None,                                       200, 200, 200, 200, 200, 200, 200),
 ]
@@ -104,6 +114,11 @@ def body_for(name, world):
         },
         "new_program_application": {"program": world.program.pk, "resident": world.other_resident.pk},
         "new_job_application": {"vacancy": world.other_vacancy.pk, "resident": world.other_resident.pk},
+        "new_referral": {
+            "resident": world.other_resident.pk,
+            "to_employer": world.employer.pk,
+            "reason": "채용 연계",
+        },
         "new_labour_stat": {
             "year": 2031,
             "population": 400_000,

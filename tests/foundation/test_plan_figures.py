@@ -57,7 +57,13 @@ def test_public_programs_have_the_plans_capacities():
     capacity = {p.code: p.capacity for p in Program.objects.filter(year=2010)}
     assert capacity["2010-public-works"] == 580
     assert capacity["2010-hope-work"] == 800
-    assert capacity["2010-self-sufficiency-senior"] == 1500
+    # 자활근로 and 노인일자리 share the plan's one figure: a pool of 1,500 places.
+    shared = Program.objects.get(code="2010-self-sufficiency-senior").place_pool
+    assert shared.capacity == 1500
+    assert set(shared.programs.values_list("code", flat=True)) == {
+        "2010-self-sufficiency-senior",
+        "2010-self-sufficiency",
+    }
     # The plan gives no figure for these: left for staff to set, not invented.
     assert capacity["2010-youth-internship"] is None
     assert capacity["2010-community-jobs"] is None

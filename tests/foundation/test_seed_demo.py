@@ -6,7 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count
+from django.db.models import Count, F
 from django.db.models.functions import ExtractYear
 
 from employers.models import Agreement, Employer, Vacancy
@@ -182,8 +182,11 @@ def test_placements_keep_the_residents_facts_at_hire():
         assert placement.dong_at_hire_id == resident.dong_id
         assert placement.gender == resident.gender
         assert placement.age_at_hire == resident.age_on(placement.started_on) >= 18
+        # only the claims staff verified with a document count on a placement
         assert set(placement.priority_groups.values_list("id", flat=True)) == set(
-            resident.priority_groups.values_list("id", flat=True)
+            resident.residentprioritygroup_set.filter(verified_at__isnull=False).values_list(
+                "priority_group_id", flat=True
+            )
         )
     hired = Placement.objects.filter(job_application__isnull=False)
     assert hired.exists()
@@ -229,7 +232,20 @@ def test_programs_exist_for_every_plan_year_and_this_year():
     seed()
     years = set(Program.objects.values_list("year", flat=True))
     assert {2010, 2011, 2012, 2013, 2014, TODAY.year} <= years
-    assert not Program.objects.filter(year__gt=2010, capacity__isnull=True).exists()
+    # every later program has places: its own, or a share of a pool (자활근로·노인일자리)
+    assert not Program.objects.filter(year__gt=2010, capacity__isnull=True, place_pool__isnull=True).exists()
+    assert (
+        not Program.objects.filter(year__gt=2010, place_pool__isnull=False)
+        .exclude(place_pool__year=F("year"))
+        .exists()
+    )
+    # the plan gives no capacity for these four: the demo's figures are labelled as examples
+    examples = Program.objects.filter(year__gt=2010, capacity_source=Program.CapacitySource.DEMO_EXAMPLE)
+    assert set(examples.values_list("kind", flat=True)) == {
+        "youth_internship",
+        "community_jobs",
+        "job_training",
+    }
 
 
 def test_retention_checks_are_due_at_1_3_6_and_12_months():

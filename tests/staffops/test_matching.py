@@ -118,3 +118,24 @@ def test_managers_see_recommendations_but_cannot_refer(client, manager_user, it_
     assert client.get(url).status_code == 200
     assert client.post(url, {"resident": resident.pk, "vacancy": it_vacancy.pk}).status_code == 403
     assert not JobApplication.objects.exists()
+
+
+def test_skill_gap_suggestions_name_only_training_that_covers_a_missing_skill(it_vacancy):
+    covering = factories.ProgramFactory(
+        kind=Program.Kind.JOB_TRAINING, name="DB 실무 과정", description="데이터베이스 설계와 SQL"
+    )
+    taught = factories.ProgramFactory(kind=Program.Kind.JOB_TRAINING, name="사무 전산 과정", description="")
+    taught.skills_taught.add(skill("데이터베이스"))
+    factories.ProgramFactory(kind=Program.Kind.JOB_TRAINING, name="호텔 서비스 교육", description="객실 응대")
+    factories.ProgramFactory(kind=Program.Kind.JOB_TRAINING, name="Java 입문", description="이미 가진 기술")
+    resident_with(["Java"], [it_vacancy.occupation])
+    ((match, programs),) = training_suggestions(recommend_residents(it_vacancy))
+    assert {program.pk for program in programs} == {covering.pk, taught.pk}
+
+
+def test_no_training_is_suggested_when_none_covers_a_missing_skill(it_vacancy):
+    factories.ProgramFactory(kind=Program.Kind.JOB_TRAINING, name="호텔 서비스 교육", description="객실 응대")
+    resident_with(["Java"], [it_vacancy.occupation])
+    assert training_suggestions(recommend_residents(it_vacancy)) == [
+        (match, []) for match in recommend_residents(it_vacancy) if match.missing_skills
+    ]

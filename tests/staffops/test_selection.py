@@ -30,7 +30,7 @@ def weighted_program(**kwargs):
 def applicant(program, *groups, applied_at=None, **resident_kwargs):
     resident = factories.ResidentFactory(**resident_kwargs)
     for code in groups:
-        resident.priority_groups.add(factories.priority_group(code))
+        factories.claim_priority_group(resident, code)
     application = services.apply_to_program(resident=resident, program=program)
     if applied_at:
         ProgramApplication.objects.filter(pk=application.pk).update(applied_at=applied_at)
@@ -44,8 +44,8 @@ def statuses(*applications):
 def test_score_adds_the_programs_points_for_each_group_and_months_of_job_search():
     program = weighted_program()
     resident = factories.ResidentFactory(unemployed_since=timezone.localdate() - datetime.timedelta(days=100))
-    resident.priority_groups.add(factories.priority_group("basic_livelihood"))
-    resident.priority_groups.add(factories.priority_group("single_parent"))
+    factories.claim_priority_group(resident, "basic_livelihood")
+    factories.claim_priority_group(resident, "single_parent")
     score = score_applicant(program=program, resident=resident)
     assert score.total == 30 + 20 + 3
     assert "기초생활수급자 +30점" in score.explanation()
