@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import SimpleRouter
 
-from employers.api import EmployerViewSet, VacancyViewSet
+from employers.api import EmployerViewSet, OccupationViewSet, VacancyViewSet
 from placements.api import JobApplicationViewSet, PlacementViewSet, RetentionCheckViewSet
 from programs.api import ProgramApplicationViewSet, ProgramViewSet
 from reports.api_targets import LabourStatViewSet, TargetViewSet
@@ -25,6 +25,7 @@ router.register("placements", PlacementViewSet, basename="placement")
 router.register("retention-checks", RetentionCheckViewSet, basename="retention-check")
 router.register("targets", TargetViewSet, basename="target")
 router.register("labour-stats", LabourStatViewSet, basename="labour-stat")
+router.register("occupations", OccupationViewSet, basename="occupation")
 
 
 @csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method

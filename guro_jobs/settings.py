@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "spreadsheets",
     "alerts",
 ]
+# The vacancy search's trigram indexes (employers) and the national vacancy feed (고용24).
+INSTALLED_APPS += ["django.contrib.postgres", "national"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
