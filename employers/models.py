@@ -53,6 +53,7 @@ class Employer(models.Model):
         verbose_name = _("기업")
         verbose_name_plural = _("기업")
         ordering = ["name"]
+        indexes = [GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="employer_name_trgm")]
         constraints = [
             models.UniqueConstraint(
                 fields=["business_number"],

@@ -36,6 +36,15 @@ class Migration(migrations.Migration):
 
     operations = [
         TrigramExtension(),
+        AddIndexOnPostgreSQL(
+            model_name="employer",
+            index=django.contrib.postgres.indexes.GinIndex(
+                django.contrib.postgres.indexes.OpClass(
+                    django.db.models.functions.text.Upper("name"), name="gin_trgm_ops"
+                ),
+                name="employer_name_trgm",
+            ),
+        ),
         migrations.AddField(
             model_name="vacancy",
             name="career",
