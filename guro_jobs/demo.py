@@ -40,8 +40,8 @@ from employers.models import Agreement, Employer, Vacancy
 from guro_jobs.validators import business_number_check_digit
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
 from programs.models import Program, ProgramApplication, ProgramApplicationEvent, ProgramPriorityWeight
-from references.choices import EducationLevel, EmploymentStatus, EmploymentType, WageUnit
 from references import keco2018
+from references.choices import EducationLevel, EmploymentStatus, EmploymentType, WageUnit
 from references.models import AdministrativeDong, Occupation, PriorityGroup, Skill
 from reports.models import Target
 from residents.models import ConsentRecord, Resident, ResidentPriorityGroup

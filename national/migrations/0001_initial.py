@@ -5,34 +5,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='SyncRun',
+            name="SyncRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='시작 일시')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='종료 일시')),
-                ('status', models.CharField(choices=[('running', '진행 중'), ('succeeded', '완료'), ('partial', '일부 완료'), ('failed', '실패')], default='running', max_length=10, verbose_name='결과')),
-                ('origin', models.CharField(choices=[('api', '고용24 API'), ('file', '저장된 응답 파일')], default='api', max_length=10, verbose_name='가져온 곳')),
-                ('pages', models.PositiveIntegerField(default=0, verbose_name='받은 페이지')),
-                ('fetched', models.PositiveIntegerField(default=0, verbose_name='받은 공고')),
-                ('created', models.PositiveIntegerField(default=0, verbose_name='새로 등록')),
-                ('updated', models.PositiveIntegerField(default=0, verbose_name='갱신')),
-                ('closed', models.PositiveIntegerField(default=0, verbose_name='마감 처리')),
-                ('duplicates', models.PositiveIntegerField(default=0, help_text='협약·참여 기업이 이 포털에 직접 올린 공고와 같아 가져오지 않은 공고', verbose_name='중복 제외')),
-                ('skipped', models.PositiveIntegerField(default=0, verbose_name='건너뜀')),
-                ('errors', models.TextField(blank=True, verbose_name='오류')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "started_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="시작 일시"),
+                ),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="종료 일시")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("running", "진행 중"),
+                            ("succeeded", "완료"),
+                            ("partial", "일부 완료"),
+                            ("failed", "실패"),
+                        ],
+                        default="running",
+                        max_length=10,
+                        verbose_name="결과",
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("api", "고용24 API"), ("file", "저장된 응답 파일")],
+                        default="api",
+                        max_length=10,
+                        verbose_name="가져온 곳",
+                    ),
+                ),
+                ("pages", models.PositiveIntegerField(default=0, verbose_name="받은 페이지")),
+                ("fetched", models.PositiveIntegerField(default=0, verbose_name="받은 공고")),
+                ("created", models.PositiveIntegerField(default=0, verbose_name="새로 등록")),
+                ("updated", models.PositiveIntegerField(default=0, verbose_name="갱신")),
+                ("closed", models.PositiveIntegerField(default=0, verbose_name="마감 처리")),
+                (
+                    "duplicates",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="협약·참여 기업이 이 포털에 직접 올린 공고와 같아 가져오지 않은 공고",
+                        verbose_name="중복 제외",
+                    ),
+                ),
+                ("skipped", models.PositiveIntegerField(default=0, verbose_name="건너뜀")),
+                ("errors", models.TextField(blank=True, verbose_name="오류")),
             ],
             options={
-                'verbose_name': '고용24 동기화 기록',
-                'verbose_name_plural': '고용24 동기화 기록',
-                'ordering': ['-started_at', '-id'],
+                "verbose_name": "고용24 동기화 기록",
+                "verbose_name_plural": "고용24 동기화 기록",
+                "ordering": ["-started_at", "-id"],
             },
         ),
     ]
