@@ -3,11 +3,13 @@
 import datetime
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import Employer, Vacancy
+from employers.widgets import FastSelect
 from references.choices import Career, EducationLevel, EmploymentType, SeoulDistrict
 from references.models import AdministrativeDong, Occupation
 
@@ -135,9 +137,28 @@ class VacancyFilter(django_filters.FilterSet):
             "closing_within",
         ]
 
+    # Database-backed option lists are re-read at most this often per worker (seconds).
+    OPTIONS_TTL = 300
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.form.fields["occupation"].label_from_instance = occupation_label
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_fast_selects", False):
+            for name, field in form.fields.items():
+                if type(field.widget) is forms.Select:
+                    from_database = isinstance(field, forms.ModelChoiceField)
+                    field.widget = FastSelect(
+                        cache_key=f"vacancy-filter:{name}",
+                        ttl=self.OPTIONS_TTL if from_database else None,
+                        attrs=field.widget.attrs,
+                        choices=field.choices,
+                    )
+            form._fast_selects = True
+        return form
 
     def filter_keyword(self, queryset, name, value):
         # icontains is UPPER(col) LIKE '%word%': the trigram GIN indexes on UPPER(title),

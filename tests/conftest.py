@@ -105,3 +105,13 @@ def resident_user(db):
 @pytest.fixture
 def employer_user(db):
     return factories.employer_user()
+
+
+@pytest.fixture(autouse=True)
+def fresh_vacancy_filter_options():
+    """The vacancy search caches its option lists per worker; each test starts without them."""
+    from employers.widgets import forget_cached_options
+
+    forget_cached_options()
+    yield
+    forget_cached_options()
