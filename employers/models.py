@@ -248,6 +248,12 @@ class Vacancy(models.Model):
             models.Index(fields=["status", "posted_on"]),
             models.Index(fields=["monthly_wage"]),
             models.Index(fields=["source", "status"]),
+            # The search's order (posted here first, newest first) over open vacancies only.
+            models.Index(
+                fields=["source", "-posted_on", "-id"],
+                condition=Q(status="open"),
+                name="vacancy_open_listing",
+            ),
             # Partial-word Korean search (icontains → UPPER(col) LIKE '%…%') uses these trigram
             # indexes on PostgreSQL; other databases skip them (employers migration 0003).
             GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="vacancy_title_trgm"),

@@ -68,6 +68,11 @@ def sync_from_file(*, content):
     return _sync(origin=SyncRun.Origin.FILE, pages=iter([page]), run=run)
 
 
+def sync_from_pages(*, pages, origin=SyncRun.Origin.FILE):
+    """One sync from list pages already in hand (ListPage objects), e.g. several saved answers."""
+    return _sync(origin=origin, pages=iter(pages))
+
+
 def _finish(run, status, error=""):
     run.status = status
     run.errors = "\n".join(part for part in (run.errors, error) if part)

@@ -138,6 +138,14 @@ class Migration(migrations.Migration):
             model_name="vacancy",
             index=models.Index(fields=["source", "status"], name="employers_v_source_ac64c0_idx"),
         ),
+        migrations.AddIndex(
+            model_name="vacancy",
+            index=models.Index(
+                condition=models.Q(("status", "open")),
+                fields=["source", "-posted_on", "-id"],
+                name="vacancy_open_listing",
+            ),
+        ),
         AddIndexOnPostgreSQL(
             model_name="vacancy",
             index=django.contrib.postgres.indexes.GinIndex(
