@@ -1,10 +1,12 @@
 """The vacancy search: one FilterSet for the public page and the API."""
 
+import copy
 import datetime
 
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -140,13 +142,42 @@ class VacancyFilter(django_filters.FilterSet):
     # Database-backed option lists are re-read at most this often per worker (seconds).
     OPTIONS_TTL = 300
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.form.fields["occupation"].label_from_instance = occupation_label
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        # django-filter's own __init__ deep-copies every filter (with its choices and querysets)
+        # on every request; these filters keep no per-request state but the two set below, so a
+        # shallow copy does, at a fraction of the cost. The form class is built once (form_class).
+        if queryset is None:
+            queryset = Vacancy._default_manager.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {name: copy.copy(filter_) for name, filter_ in self.base_filters.items()}
+        for filter_ in self.filters.values():
+            filter_.model = Vacancy
+            filter_.parent = self
+            if filter_.method:
+                filter_.method = filter_.method  # binds a FilterMethod to this copy, not the original
+
+    @classmethod
+    def cached_form_class(cls):
+        if "_form_class" not in cls.__dict__:
+            form_class = cls(None).get_form_class()
+            form_class.base_fields["occupation"].label_from_instance = occupation_label
+            cls._form_class = form_class
+        return cls._form_class
 
     @property
     def form(self):
-        form = super().form
+        if not hasattr(self, "_form"):
+            form_class = self.cached_form_class()
+            self._form = (
+                form_class(self.data, prefix=self.form_prefix)
+                if self.is_bound
+                else form_class(prefix=self.form_prefix)
+            )
+        form = self._form
         if not getattr(form, "_fast_selects", False):
             for name, field in form.fields.items():
                 if type(field.widget) is forms.Select:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView, View
@@ -14,6 +15,7 @@ from employers import selectors, services
 from employers.filters import VacancyFilter
 from employers.forms import MoveApplicationForm, SavedSearchForm, VacancyForm
 from employers.models import Vacancy
+from employers.widgets import cached_form_html
 from guro_jobs.forms import apply_krds_classes
 from guro_jobs.permissions import EmployerRequiredMixin, ResidentRequiredMixin, resident_of
 from placements import selectors as application_selectors
@@ -41,8 +43,18 @@ class VacancyListView(FilterView):
     def get_context_data(self, **kwargs):
         params = self.request.GET.copy()
         params.pop("page", None)
+        query = params.urlencode()
+        form = self.filterset.form
+        form_html = None
+        if not form.errors and len(query) < 500:
+            form_html = cached_form_html(
+                query,
+                VacancyFilter.OPTIONS_TTL,
+                lambda: render_to_string("includes/form.html", {"form": form}),
+            )
         return super().get_context_data(
-            query_without_page=params.urlencode(),
+            query_without_page=query,
+            filter_form_html=form_html,
             is_resident=resident_of(self.request.user) is not None,
             **kwargs,
         )

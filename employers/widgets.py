@@ -46,5 +46,24 @@ class FastSelect(forms.Select):
 
 
 def forget_cached_options():
-    """Drop every cached option list (tests, and after loading a new classification)."""
+    """Drop every cached option list and form (tests, and after loading a new classification)."""
     _options_cache.clear()
+    _form_html_cache.clear()
+
+
+_form_html_cache = {}
+FORM_HTML_ENTRIES = 256
+
+
+def cached_form_html(key, ttl, render):
+    """The search form's HTML for one (language, query string), kept `ttl` seconds per worker:
+    the same search drawn again costs nothing. Only valid forms are cached (errors are per input)."""
+    key = (get_language(), key)
+    cached = _form_html_cache.get(key)
+    if cached is not None and cached[0] >= time.monotonic():
+        return cached[1]
+    html = render()
+    if len(_form_html_cache) >= FORM_HTML_ENTRIES:
+        _form_html_cache.pop(next(iter(_form_html_cache)))
+    _form_html_cache[key] = (time.monotonic() + ttl, html)
+    return html

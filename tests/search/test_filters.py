@@ -160,3 +160,15 @@ def test_the_filter_form_shows_the_tree_indented_by_level():
     labels = [label for _value, label in form.fields["occupation"].choices]
     assert "1 연구직 및 공학 기술직" in labels
     assert "\u00a0\u00a0\u00a0\u00a0133 소프트웨어 개발자" in labels
+
+
+def test_the_cached_search_form_keeps_each_searchs_own_choices(client):
+    chosen = client.get("/vacancies/", {"career": "new"}).content.decode()
+    plain = client.get("/vacancies/").content.decode()
+    again = client.get("/vacancies/", {"career": "new"}).content.decode()
+    assert '<option value="new" selected>신입</option>' in chosen and chosen.count(
+        " selected>"
+    ) == again.count(" selected>")
+    assert '<option value="new">신입</option>' in plain and '<option value="new" selected>' not in plain
+    wrong = client.get("/vacancies/", {"career": "senior"}).content.decode()
+    assert "올바르게 선택해 주세요" in wrong or "is-error" in wrong
