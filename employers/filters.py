@@ -22,8 +22,10 @@ class OccupationChoiceFilter(django_filters.ModelChoiceFilter):
     def filter(self, queryset, value):
         if not value:
             return queryset
-        # KECO codes nest ("1" → "13" → "133"): one prefix match covers the whole subtree.
-        return queryset.filter(occupation__code__startswith=value.code)
+        # KECO codes nest ("1" → "13" → "133"): one prefix match covers the whole subtree. The ids
+        # are read first (the tree is small), so the vacancy query needs no join to filter on them.
+        ids = list(Occupation.objects.filter(code__startswith=value.code).values_list("pk", flat=True))
+        return queryset.filter(occupation_id__in=ids)
 
 
 def occupation_label(occupation):

@@ -2,10 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
@@ -26,9 +28,23 @@ from residents.services import apply_with_provision_consent
 from residents.views import add_form_error, client_ip
 
 
+class CappedCountPaginator(Paginator):
+    """Counts at most COUNT_CAP results: counting 50,000 open vacancies on every search costs more
+    than the page; past the cap the page says "1,000건 이상" and offers the first 50 pages."""
+
+    COUNT_CAP = 1000
+
+    @cached_property
+    def count(self):
+        counted = self.object_list[: self.COUNT_CAP + 1].count()
+        self.capped = counted > self.COUNT_CAP
+        return min(counted, self.COUNT_CAP)
+
+
 class VacancyListView(FilterView):
     template_name = "employers/vacancy_list.html"
     filterset_class = VacancyFilter
+    paginator_class = CappedCountPaginator
     paginate_by = 20
     context_object_name = "vacancies"
 

@@ -172,3 +172,13 @@ def test_the_cached_search_form_keeps_each_searchs_own_choices(client):
     assert '<option value="new">신입</option>' in plain and '<option value="new" selected>' not in plain
     wrong = client.get("/vacancies/", {"career": "senior"}).content.decode()
     assert "올바르게 선택해 주세요" in wrong or "is-error" in wrong
+
+
+def test_a_search_past_the_count_cap_says_at_least_that_many(client, monkeypatch):
+    from employers.views import CappedCountPaginator
+
+    monkeypatch.setattr(CappedCountPaginator, "COUNT_CAP", 3)
+    factories.VacancyFactory.create_batch(5, employer=factories.EmployerFactory())
+    assert "검색 결과 3건 이상" in client.get("/vacancies/").content.decode()
+    Vacancy.objects.filter(pk__in=Vacancy.objects.values("pk")[:3]).update(status=Vacancy.Status.CLOSED)
+    assert "검색 결과 2건</h2>" in client.get("/vacancies/").content.decode()
