@@ -21,6 +21,24 @@ from spreadsheets.widgets import (
 )
 
 
+class OccupationLookupWidget(LookupWidget):
+    """An occupation by its KECO code ("133") or its name; a name shared by two levels (군인 is
+    both a middle and a minor group) means the most specific one."""
+
+    def clean(self, value, row=None, **kwargs):
+        if is_empty(value):
+            return None
+        raw = text(value)
+        if raw not in self.cache:
+            self.cache[raw] = (
+                Occupation.objects.filter(code=raw).first()
+                or Occupation.objects.filter(name=raw).order_by("-level", "code").first()
+            )
+        if self.cache[raw] is None:
+            return super().clean(value, row, **kwargs)  # the usual "등록되지 않은 직종" message
+        return self.cache[raw]
+
+
 def employer_lookup():
     return LookupWidget(Employer, "business_number", "사업자등록번호", normalize=normalize_business_number)
 
@@ -80,7 +98,7 @@ class VacancyResource(KoreanModelResource):
     employer_name = column("employer__name", "기업명", readonly=True)
     title = column("title", "채용 제목")
     description = column("description", "업무 내용")
-    occupation = column("occupation", "직종", LookupWidget(Occupation, "name", "직종"))
+    occupation = column("occupation", "직종", OccupationLookupWidget(Occupation, "name", "직종"))
     employment_type = column("employment_type", "고용 형태", ChoiceWidget(EmploymentType))
     wage_amount = column("wage_amount", "임금(원)", IntegerWidget())
     wage_unit = column("wage_unit", "임금 단위", ChoiceWidget(WageUnit))

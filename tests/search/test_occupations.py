@@ -131,3 +131,13 @@ def test_a_vacancy_in_the_api_says_its_source_and_occupation_code(client):
     row = client.get("/api/v1/vacancies/").json()["results"][0]
     assert row["source"] == Vacancy.Source.LOCAL and row["external_url"] is None
     assert row["occupation_code"] == "133"
+
+
+def test_a_vacancy_spreadsheet_names_an_occupation_by_code_or_by_name():
+    from employers.resources import OccupationLookupWidget
+
+    widget = OccupationLookupWidget(Occupation, "name", "직종")
+    assert widget.clean("133").name == "소프트웨어 개발자"
+    assert widget.clean("군인").code == "250"  # the middle group 25 has the same name
+    with pytest.raises(ValueError, match="등록되지 않은 직종"):
+        widget.clean("소프트웨어 개발")
