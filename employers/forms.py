@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.models import Agreement, Vacancy
 from guro_jobs.forms import DateInput, KrdsFormMixin
-from references.choices import SeoulDistrict
+from references.choices import Career, SeoulDistrict
 from references.models import AdministrativeDong, Occupation
 
 
@@ -44,6 +44,15 @@ class VacancyForm(KrdsFormMixin, forms.ModelForm):
         self.fields["dong"].empty_label = _("구로구 밖")
         self.fields["district"].initial = SeoulDistrict.GURO
         self.fields["occupation"].queryset = Occupation.objects.filter(level__gte=Occupation.Level.MINOR)
+        # Left empty (or absent from an older form), the career condition means "either".
+        self.fields["career"].required = False
+        self.fields["career_min_years"].required = False
+
+    def clean_career(self):
+        return self.cleaned_data.get("career") or Career.ANY
+
+    def clean_career_min_years(self):
+        return self.cleaned_data.get("career_min_years") or 0
 
 
 class SavedSearchForm(forms.Form):

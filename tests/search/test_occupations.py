@@ -139,5 +139,6 @@ def test_a_vacancy_spreadsheet_names_an_occupation_by_code_or_by_name():
     widget = OccupationLookupWidget(Occupation, "name", "직종")
     assert widget.clean("133").name == "소프트웨어 개발자"
     assert widget.clean("군인").code == "250"  # the middle group 25 has the same name
+    assert widget.clean("소프트웨어 개발").code == "133"  # a former name, from an older spreadsheet
     with pytest.raises(ValueError, match="등록되지 않은 직종"):
-        widget.clean("소프트웨어 개발")
+        widget.clean("없는 직종")
