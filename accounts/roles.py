@@ -30,6 +30,7 @@ PROGRAM_APPS = [
     "reports",
     "spreadsheets",
     "alerts",
+    "national",
 ]
 
 # Apps with case records (notes, referrals) only district staff handle; managers do not read them.

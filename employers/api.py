@@ -14,9 +14,10 @@ from accounts.permissions import EMPLOYER, EVERYONE, MANAGER, RESIDENT, STAFF, r
 from employers import selectors, services
 from employers.filters import VacancyFilter
 from employers.models import Employer, Vacancy
-from guro_jobs.api import PortalModelSerializer, PortalModelViewSet
+from guro_jobs.api import PortalModelSerializer, PortalModelViewSet, PortalReadOnlyViewSet
 from placements import services as placement_services
 from placements.api import JobApplicationSerializer
+from references.models import Occupation
 
 # An employer may edit its vacancy until it is published.
 EMPLOYER_EDITABLE_STATUSES = {Vacancy.Status.DRAFT, Vacancy.Status.PENDING_REVIEW}
@@ -46,6 +47,12 @@ class VacancySerializer(PortalModelSerializer):
     occupation_name = serializers.CharField(
         source="occupation.name", read_only=True, help_text=_("직종 이름")
     )
+    occupation_code = serializers.CharField(
+        source="occupation.code", read_only=True, help_text=_("한국고용직업분류(KECO 2018) 코드")
+    )
+    external_url = serializers.SerializerMethodField(
+        help_text=_("고용24 공고 주소 (고용24 공고만, 그 외에는 null)")
+    )
     dong_name = serializers.CharField(
         source="dong.name", read_only=True, default=None, allow_null=True, help_text=_("근무지 행정동 이름")
     )
@@ -61,6 +68,7 @@ class VacancySerializer(PortalModelSerializer):
             "description",
             "occupation",
             "occupation_name",
+            "occupation_code",
             "employment_type",
             "wage_amount",
             "wage_unit",
@@ -72,16 +80,33 @@ class VacancySerializer(PortalModelSerializer):
             "openings",
             "required_education",
             "required_skills",
+            "career",
+            "career_min_years",
+            "work_days_per_week",
+            "district",
+            "source",
+            "external_url",
             "status",
             "posted_on",
             "closes_on",
             "created_at",
             "approved_at",
         ]
-        read_only_fields = ["monthly_wage", "status", "posted_on", "created_at", "approved_at"]
+        read_only_fields = [
+            "monthly_wage",
+            "status",
+            "posted_on",
+            "created_at",
+            "approved_at",
+            "source",
+            "external_url",
+        ]
         extra_kwargs = {
             "employer": {"required": False, "help_text": _("기업 (기업 담당자는 자기 기업으로 정해집니다)")}
         }
+
+    def get_external_url(self, vacancy) -> str | None:
+        return vacancy.external_url or None if vacancy.source == Vacancy.Source.NATIONAL else None
 
     def validate(self, attrs):
         request = self.context["request"]
@@ -190,3 +215,32 @@ class VacancyViewSet(PortalModelViewSet):
             JobApplicationSerializer(application, context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED,
         )
+
+
+class OccupationSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True, help_text=_("상위 분류 코드 (대분류는 null)")
+    )
+
+    class Meta:
+        model = Occupation
+        fields = ["code", "name", "name_en", "level", "parent"]
+
+
+class OccupationViewSet(PortalReadOnlyViewSet):
+    """직종 (occupations): the KECO 2018 tree, whole and unpaged; `level` and `parent` narrow it."""
+
+    serializer_class = OccupationSerializer
+    read_roles = EVERYONE
+    pagination_class = None
+    lookup_field = "code"
+    filterset_fields = ["level"]
+    search_fields = ["name", "name_en", "code"]
+    ordering_fields = ["code"]
+
+    def get_queryset(self):
+        queryset = Occupation.objects.select_related("parent").order_by("code")
+        parent = self.request.query_params.get("parent")
+        if parent:
+            queryset = queryset.filter(parent__code=parent)
+        return queryset

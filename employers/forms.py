@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.models import Agreement, Vacancy
 from guro_jobs.forms import DateInput, KrdsFormMixin
-from references.models import AdministrativeDong
+from references.choices import Career, SeoulDistrict
+from references.models import AdministrativeDong, Occupation
 
 
 class VacancyForm(KrdsFormMixin, forms.ModelForm):
@@ -19,7 +20,11 @@ class VacancyForm(KrdsFormMixin, forms.ModelForm):
             "weekly_hours",
             "work_place",
             "dong",
+            "district",
+            "work_days_per_week",
             "openings",
+            "career",
+            "career_min_years",
             "required_education",
             "required_skills",
             "closes_on",
@@ -37,6 +42,17 @@ class VacancyForm(KrdsFormMixin, forms.ModelForm):
         self.fields["agreement"].queryset = Agreement.objects.filter(employer=employer)
         self.fields["dong"].queryset = AdministrativeDong.objects.filter(is_active=True)
         self.fields["dong"].empty_label = _("구로구 밖")
+        self.fields["district"].initial = SeoulDistrict.GURO
+        self.fields["occupation"].queryset = Occupation.objects.filter(level__gte=Occupation.Level.MINOR)
+        # Left empty (or absent from an older form), the career condition means "either".
+        self.fields["career"].required = False
+        self.fields["career_min_years"].required = False
+
+    def clean_career(self):
+        return self.cleaned_data.get("career") or Career.ANY
+
+    def clean_career_min_years(self):
+        return self.cleaned_data.get("career_min_years") or 0
 
 
 class SavedSearchForm(forms.Form):

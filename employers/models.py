@@ -3,16 +3,18 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guro_jobs.validators import normalize_business_number
 from references import wages
-from references.choices import EducationLevel, EmploymentType, WageUnit
+from references.choices import Career, EducationLevel, EmploymentType, SeoulDistrict, WageUnit
 
 
 class Employer(models.Model):
@@ -52,6 +54,7 @@ class Employer(models.Model):
         verbose_name = _("기업")
         verbose_name_plural = _("기업")
         ordering = ["name"]
+        indexes = [GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="employer_name_trgm")]
         constraints = [
             models.UniqueConstraint(
                 fields=["business_number"],
@@ -146,6 +149,10 @@ class Vacancy(models.Model):
         CLOSED = "closed", _("마감")
         FILLED = "filled", _("채용 완료")
 
+    class Source(models.TextChoices):
+        LOCAL = "local", _("구로 일자리 포털")
+        NATIONAL = "national", _("고용24")
+
     TRANSITIONS = {
         Status.DRAFT: {Status.PENDING_REVIEW},
         Status.PENDING_REVIEW: {Status.OPEN, Status.DRAFT},
@@ -197,7 +204,21 @@ class Vacancy(models.Model):
         blank=True,
         related_name="vacancies",
     )
+    work_days_per_week = models.PositiveSmallIntegerField(
+        _("주당 근무일수"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(7)]
+    )
+    district = models.CharField(
+        _("근무지 자치구"),
+        max_length=5,
+        choices=SeoulDistrict.choices,
+        blank=True,
+        help_text=_("서울 밖 근무지는 비워 둡니다."),
+    )
     openings = models.PositiveSmallIntegerField(_("모집 인원"), validators=[MinValueValidator(1)])
+    career = models.CharField(_("경력 조건"), max_length=12, choices=Career.choices, default=Career.ANY)
+    career_min_years = models.PositiveSmallIntegerField(
+        _("최소 경력(년)"), default=0, validators=[MaxValueValidator(50)]
+    )
     required_education = models.CharField(
         _("요구 학력"), max_length=30, choices=EducationLevel.choices, blank=True
     )
@@ -207,6 +228,9 @@ class Vacancy(models.Model):
     status = models.CharField(_("상태"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     posted_on = models.DateField(_("게시일"), null=True, blank=True)
     closes_on = models.DateField(_("마감일"), null=True, blank=True)
+    source = models.CharField(_("출처"), max_length=10, choices=Source.choices, default=Source.LOCAL)
+    national_posting_number = models.CharField(_("고용24 구인인증번호"), max_length=40, blank=True)
+    external_url = models.URLField(_("고용24 공고 주소"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("등록 일시"), default=timezone.now, editable=False)
     approved_at = models.DateTimeField(_("승인 일시"), null=True, blank=True)
     approved_by = models.ForeignKey(
@@ -225,6 +249,17 @@ class Vacancy(models.Model):
         indexes = [
             models.Index(fields=["status", "posted_on"]),
             models.Index(fields=["monthly_wage"]),
+            models.Index(fields=["source", "status"]),
+            # The search's order (posted here first, newest first) over open vacancies only.
+            models.Index(
+                fields=["source", "-posted_on", "-id"],
+                condition=Q(status="open"),
+                name="vacancy_open_listing",
+            ),
+            # Partial-word Korean search (icontains → UPPER(col) LIKE '%…%') uses these trigram
+            # indexes on PostgreSQL; other databases skip them (employers migration 0003).
+            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="vacancy_title_trgm"),
+            GinIndex(OpClass(Upper("description"), name="gin_trgm_ops"), name="vacancy_description_trgm"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -232,6 +267,11 @@ class Vacancy(models.Model):
                 | Q(closes_on__isnull=True)
                 | Q(posted_on__lte=models.F("closes_on")),
                 name="vacancy_dates_ordered",
+            ),
+            models.UniqueConstraint(
+                fields=["national_posting_number"],
+                condition=~Q(national_posting_number=""),
+                name="unique_vacancy_national_posting_number",
             ),
         ]
 

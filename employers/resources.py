@@ -6,6 +6,7 @@ its 공고 번호 (empty for a new vacancy).
 
 from employers.models import Employer, Vacancy
 from guro_jobs.validators import normalize_business_number
+from references import keco2018
 from references.choices import EducationLevel, EmploymentType, WageUnit
 from references.models import AdministrativeDong, Occupation, Skill
 from spreadsheets.resources import KoreanModelResource, column
@@ -19,6 +20,27 @@ from spreadsheets.widgets import (
     is_empty,
     text,
 )
+
+
+class OccupationLookupWidget(LookupWidget):
+    """An occupation by its KECO code ("133"), its name, or one of the 16 former names; a name
+    shared by two levels (군인 is both a middle and a minor group) means the most specific one."""
+
+    def clean(self, value, row=None, **kwargs):
+        if is_empty(value):
+            return None
+        raw = text(value)
+        if raw not in self.cache:
+            former = {name: code for _old, name, code in keco2018.FORMER_OCCUPATIONS}
+            self.cache[raw] = (
+                Occupation.objects.filter(code=raw).first()
+                or Occupation.objects.filter(name=raw).order_by("-level", "code").first()
+                # A spreadsheet made before the KECO tree names the portal's former occupations.
+                or Occupation.objects.filter(code=former.get(raw, "")).first()
+            )
+        if self.cache[raw] is None:
+            return super().clean(value, row, **kwargs)  # the usual "등록되지 않은 직종" message
+        return self.cache[raw]
 
 
 def employer_lookup():
@@ -80,7 +102,7 @@ class VacancyResource(KoreanModelResource):
     employer_name = column("employer__name", "기업명", readonly=True)
     title = column("title", "채용 제목")
     description = column("description", "업무 내용")
-    occupation = column("occupation", "직종", LookupWidget(Occupation, "name", "직종"))
+    occupation = column("occupation", "직종", OccupationLookupWidget(Occupation, "name", "직종"))
     employment_type = column("employment_type", "고용 형태", ChoiceWidget(EmploymentType))
     wage_amount = column("wage_amount", "임금(원)", IntegerWidget())
     wage_unit = column("wage_unit", "임금 단위", ChoiceWidget(WageUnit))

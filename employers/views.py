@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -25,6 +27,7 @@ from employers.forms import (
     VacancyForm,
 )
 from employers.models import Vacancy
+from employers.widgets import cached_form_html
 from guro_jobs.forms import apply_krds_classes
 from guro_jobs.permissions import EmployerRequiredMixin, ResidentRequiredMixin, resident_of
 from placements import selectors as application_selectors
@@ -35,9 +38,23 @@ from residents.services import apply_with_provision_consent
 from residents.views import add_form_error, client_ip
 
 
+class CappedCountPaginator(Paginator):
+    """Counts at most COUNT_CAP results: counting 50,000 open vacancies on every search costs more
+    than the page; past the cap the page says "1,000건 이상" and offers the first 50 pages."""
+
+    COUNT_CAP = 1000
+
+    @cached_property
+    def count(self):
+        counted = self.object_list[: self.COUNT_CAP + 1].count()
+        self.capped = counted > self.COUNT_CAP
+        return min(counted, self.COUNT_CAP)
+
+
 class VacancyListView(FilterView):
     template_name = "employers/vacancy_list.html"
     filterset_class = VacancyFilter
+    paginator_class = CappedCountPaginator
     paginate_by = 20
     context_object_name = "vacancies"
 
@@ -52,8 +69,18 @@ class VacancyListView(FilterView):
     def get_context_data(self, **kwargs):
         params = self.request.GET.copy()
         params.pop("page", None)
+        query = params.urlencode()
+        form = self.filterset.form
+        form_html = None
+        if not form.errors and len(query) < 500:
+            form_html = cached_form_html(
+                query,
+                VacancyFilter.OPTIONS_TTL,
+                lambda: render_to_string("includes/form.html", {"form": form}),
+            )
         return super().get_context_data(
-            query_without_page=params.urlencode(),
+            query_without_page=query,
+            filter_form_html=form_html,
             is_resident=resident_of(self.request.user) is not None,
             **kwargs,
         )

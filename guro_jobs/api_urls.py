@@ -7,7 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import SimpleRouter
 
 from casework.api import CaseNoteViewSet, ReferralViewSet
-from employers.api import EmployerViewSet, VacancyViewSet
+from employers.api import EmployerViewSet, OccupationViewSet, VacancyViewSet
 from placements.api import JobApplicationViewSet, PlacementViewSet, RetentionCheckViewSet
 from programs.api import ProgramApplicationViewSet, ProgramViewSet
 from reports.api_targets import LabourStatViewSet, TargetViewSet
@@ -28,6 +28,7 @@ router.register("targets", TargetViewSet, basename="target")
 router.register("labour-stats", LabourStatViewSet, basename="labour-stat")
 router.register(r"residents/(?P<resident_id>[^/.]+)/case-notes", CaseNoteViewSet, basename="case-note")
 router.register("referrals", ReferralViewSet, basename="referral")
+router.register("occupations", OccupationViewSet, basename="occupation")
 
 
 @csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method

@@ -46,6 +46,7 @@ from programs.models import (
     ProgramApplicationEvent,
     ProgramPriorityWeight,
 )
+from references import keco2018
 from references.choices import EducationLevel, EmploymentStatus, EmploymentType, WageUnit
 from references.models import AdministrativeDong, Occupation, PriorityGroup, Skill
 from references.wages import minimum_hourly_wage
@@ -515,7 +516,10 @@ class Context:
         self.groups = list(PriorityGroup.objects.order_by("sort_order", "id"))
         self.group_bit = {g.code: 1 << i for i, g in enumerate(self.groups)}
         self.group_bit_by_id = {g.pk: 1 << i for i, g in enumerate(self.groups)}
-        self.occupations = {o.code: o for o in Occupation.objects.order_by("code")}
+        # The demo's tables are keyed by the portal's former occupation codes ("01"…"16").
+        former = {new: old for old, _name, new in keco2018.FORMER_OCCUPATIONS}
+        rows = Occupation.objects.filter(code__in=former)
+        self.occupations = dict(sorted((former[o.code], o) for o in rows))
         self.skills = {s.name: s.pk for s in Skill.objects.order_by("name")}
         # per resident, in registration order
         self.r_id = array("q")

@@ -13,7 +13,10 @@ def apply_krds_classes(form):
         # Django's blank choice is a row of dashes; say in words what choosing nothing means.
         if isinstance(field, forms.ModelChoiceField) and field.empty_label == DASHES:
             field.empty_label = _("선택 안 함")
-        elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+        elif isinstance(field, forms.ChoiceField) and not isinstance(
+            field,
+            forms.MultipleChoiceField | forms.ModelChoiceField,  # listing a queryset's choices costs a query
+        ):
             choices = list(field.choices)
             if choices and choices[0] == ("", DASHES):
                 field.choices = [("", _("선택 안 함")), *choices[1:]]

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "alerts",
     "casework",
 ]
+# The vacancy search's trigram indexes (employers) and the national vacancy feed (고용24).
+INSTALLED_APPS += ["django.contrib.postgres", "national"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -271,6 +273,20 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The national vacancy feed (고용24 / 워크넷 채용정보 Open API): off until both are set.
+NATIONAL_VACANCY_API_URL = os.environ.get("NATIONAL_VACANCY_API_URL", "")
+NATIONAL_VACANCY_API_KEY = os.environ.get("NATIONAL_VACANCY_API_KEY", "")
+NATIONAL_VACANCY_API_TIMEOUT = float(os.environ.get("NATIONAL_VACANCY_API_TIMEOUT", "10"))
+# 구로구 and its neighbours in Seoul: 양천구, 영등포구, 금천구, 관악구 (행정구역 코드).
+NATIONAL_VACANCY_REGIONS = os.environ.get("NATIONAL_VACANCY_REGIONS", "11530,11470,11560,11545,11620").split(
+    ","
+)
+NATIONAL_VACANCY_PAGE_SIZE = int(os.environ.get("NATIONAL_VACANCY_PAGE_SIZE", "100"))
+NATIONAL_VACANCY_MAX_PAGES = int(os.environ.get("NATIONAL_VACANCY_MAX_PAGES", "200"))
+CELERY_BEAT_SCHEDULE["sync-national-vacancies"] = {
+    "task": "national.sync_vacancies",
+    "schedule": crontab(minute=20),  # hourly; does nothing while the feed is not configured
+}
 
 # The API (/api/v1/): session auth for the browser (CSRF enforced), tokens that staff issue in the
 # admin for other systems; throttled per anonymous client and per user (so per token).

@@ -94,6 +94,8 @@ def _create_application(*, resident, vacancy, status, referred_by=None):
 @transaction.atomic
 def apply_to_vacancy(*, resident, vacancy):
     """A resident applies to an open vacancy (needs consent to provide data to employers)."""
+    if vacancy.source == vacancy.Source.NATIONAL:
+        raise ValidationError(_("고용24에서 가져온 공고는 고용24에서 지원합니다."))
     return _create_application(resident=resident, vacancy=vacancy, status=Status.APPLIED)
 
 

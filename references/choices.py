@@ -56,3 +56,39 @@ class WageUnit(models.TextChoices):
 class Gender(models.TextChoices):
     FEMALE = "female", _("여성")
     MALE = "male", _("남성")
+
+
+class SeoulDistrict(models.TextChoices):
+    """Seoul's 25 autonomous districts (자치구), by their administrative code (행정구역 코드)."""
+
+    JONGNO = "11110", _("종로구")
+    JUNG = "11140", _("중구")
+    YONGSAN = "11170", _("용산구")
+    SEONGDONG = "11200", _("성동구")
+    GWANGJIN = "11215", _("광진구")
+    DONGDAEMUN = "11230", _("동대문구")
+    JUNGNANG = "11260", _("중랑구")
+    SEONGBUK = "11290", _("성북구")
+    GANGBUK = "11305", _("강북구")
+    DOBONG = "11320", _("도봉구")
+    NOWON = "11350", _("노원구")
+    EUNPYEONG = "11380", _("은평구")
+    SEODAEMUN = "11410", _("서대문구")
+    MAPO = "11440", _("마포구")
+    YANGCHEON = "11470", _("양천구")
+    GANGSEO = "11500", _("강서구")
+    GURO = "11530", _("구로구")
+    GEUMCHEON = "11545", _("금천구")
+    YEONGDEUNGPO = "11560", _("영등포구")
+    DONGJAK = "11590", _("동작구")
+    GWANAK = "11620", _("관악구")
+    SEOCHO = "11650", _("서초구")
+    GANGNAM = "11680", _("강남구")
+    SONGPA = "11710", _("송파구")
+    GANGDONG = "11740", _("강동구")
+
+
+class Career(models.TextChoices):
+    NEW = "new", _("신입")
+    EXPERIENCED = "experienced", _("경력")
+    ANY = "any", _("경력 무관")

@@ -1,6 +1,8 @@
 """Reference tables (기준 정보) that staff maintain and every other app points at."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -54,18 +56,54 @@ class PriorityGroup(EnglishNameMixin, models.Model):
 
 
 class Occupation(models.Model):
-    """An occupation people look for and vacancies offer (직종)."""
+    """An occupation group of the Korean Employment Classification of Occupations (KECO 2018).
 
-    code = models.CharField(_("직종 코드"), max_length=10, unique=True)
-    name = models.CharField(_("직종"), max_length=60, unique=True)
+    The tree is in the codes: a group's code starts with its parent's ("1" → "13" → "133"), so
+    everything under a group is `code__startswith=group.code` in one query.
+    """
+
+    class Level(models.IntegerChoices):
+        MAJOR = 1, _("대분류")
+        MIDDLE = 2, _("중분류")
+        MINOR = 3, _("소분류")
+        DETAILED = 4, _("세분류")
+
+    code = models.CharField(_("직업분류 코드"), max_length=10, unique=True)
+    name = models.CharField(_("직업명"), max_length=100)
+    name_en = models.CharField(_("영문 직업명"), max_length=150, blank=True)
+    level = models.PositiveSmallIntegerField(_("분류 단계"), choices=Level.choices, default=Level.MINOR)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("상위 분류"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
 
     class Meta:
         verbose_name = _("직종")
         verbose_name_plural = _("직종")
         ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level=1, parent__isnull=True) | Q(level__gt=1, parent__isnull=False),
+                name="occupation_major_has_no_parent",
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.parent_id is None:
+            if self.level != self.Level.MAJOR:
+                raise ValidationError({"parent": _("대분류가 아닌 직업분류에는 상위 분류가 있어야 합니다.")})
+            return
+        if self.parent.level != self.level - 1:
+            raise ValidationError({"parent": _("상위 분류는 바로 위 단계의 분류여야 합니다.")})
+        if not self.code.startswith(self.parent.code):
+            raise ValidationError({"code": _("직업분류 코드는 상위 분류의 코드로 시작해야 합니다.")})
 
 
 class Skill(models.Model):

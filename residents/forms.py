@@ -7,7 +7,7 @@ from accounts.backends import find_user_by_login
 from guro_jobs.forms import DateInput, KrdsFormMixin
 from notifications.kinds import MailKind
 from references.choices import EmploymentType
-from references.models import AdministrativeDong, PriorityGroup
+from references.models import AdministrativeDong, Occupation, PriorityGroup
 from residents.models import Resident
 
 PERSON_FIELDS = [
@@ -137,6 +137,7 @@ class ResidentProfileForm(KrdsFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["dong"].queryset = AdministrativeDong.objects.filter(is_active=True)
         self.fields["dong"].empty_label = _("구로구 밖에 삽니다")
+        self.fields["desired_occupations"].queryset = Occupation.objects.filter(level=Occupation.Level.MINOR)
         if self.instance.pk:
             self.fields["priority_groups"].initial = list(self.instance.priority_groups.all())
 

@@ -43,6 +43,13 @@ KINDS = {
         "placements.Placement",
         True,
     ),
+    "occupations": Kind(
+        "occupations",
+        _("직종(한국고용직업분류)"),
+        "references.resources.OccupationResource",
+        "references.Occupation",
+        False,
+    ),
 }
 
 

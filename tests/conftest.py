@@ -146,3 +146,13 @@ def no_signup_rate_limit():
 
     with override_settings(SIGNUP_RATE_LIMIT="1000000/hour"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_vacancy_filter_options():
+    """The vacancy search caches its option lists per worker; each test starts without them."""
+    from employers.widgets import forget_cached_options
+
+    forget_cached_options()
+    yield
+    forget_cached_options()

@@ -32,7 +32,7 @@ def priority_group(code):
     return PriorityGroup.objects.get(code=code)
 
 
-def occupation(code="01"):
+def occupation(code="133"):  # KECO 2018 소프트웨어 개발자
     return Occupation.objects.get(code=code)
 
 

@@ -80,6 +80,9 @@ MATRIX = [
                                                                          401, 403, 403, 403, 403, 403, 201),
     ("GET",    V + "/labour-stats/", None,                               200, 200, 200, 200, 200, 200, 200),
     ("POST",   V + "/labour-stats/", "new_labour_stat",                  401, 403, 403, 403, 403, 403, 201),
+    ("GET",    V + "/occupations/", None,                                200, 200, 200, 200, 200, 200, 200),
+    ("GET",    V + "/occupations/133/", None,                            200, 200, 200, 200, 200, 200, 200),
+    ("POST",   V + "/occupations/", {"code": "9", "name": "x"},          401, 403, 403, 403, 403, 403, 403),
 
     ("GET",    V + "/residents/{resident}/case-notes/", None,            401, 403, 403, 403, 403, 403, 200),
     ("POST",   V + "/residents/{resident}/case-notes/", {"template": "free_text", "body": "상담 내용"},

@@ -35,7 +35,7 @@ def test_the_score_explains_each_part(it_vacancy):
     match = score_match(resident, it_vacancy)
     text = match.explanation()
     assert "요구 기술·자격증 2개 중 1개 보유 (Java) +20점" in text
-    assert "희망 직종(소프트웨어 개발)과 같음 +20점" in text
+    assert "희망 직종(소프트웨어 개발자)과 같음 +20점" in text
     assert "학력 조건(고등학교 졸업 이상) 충족 +10점" in text
     assert "희망 고용 형태(정규직) +10점" in text
     assert "희망 월급 이상(2,800,000원) +10점" in text
@@ -57,7 +57,7 @@ def test_residents_are_ranked_by_score_and_unfit_ones_left_out(it_vacancy):
 
 
 def test_vacancies_are_ranked_for_a_resident(it_vacancy):
-    other = factories.VacancyFactory(occupation=factories.occupation("10"), dong=factories.dong("항동"))
+    other = factories.VacancyFactory(occupation=factories.occupation("531"), dong=factories.dong("항동"))
     closed = factories.VacancyFactory(status="closed")
     resident = resident_with(["Java"], [it_vacancy.occupation])
     matches = recommend_vacancies(resident)
