@@ -13,7 +13,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("references.migrations.0003_keco_2018_tree")
+migration = importlib.import_module("references.migrations.0004_keco_2018_tree")
 
 
 def test_the_tree_has_the_ten_major_35_middle_and_136_minor_groups_of_keco_2018():
