@@ -8,6 +8,7 @@ from rest_framework.routers import SimpleRouter
 
 from employers.api import EmployerViewSet, VacancyViewSet
 from placements.api import JobApplicationViewSet, PlacementViewSet, RetentionCheckViewSet
+from plans.api import PlanViewSet
 from programs.api import ProgramApplicationViewSet, ProgramViewSet
 from reports.api_targets import LabourStatViewSet, TargetViewSet
 from residents.api import ResidentViewSet
@@ -25,6 +26,7 @@ router.register("placements", PlacementViewSet, basename="placement")
 router.register("retention-checks", RetentionCheckViewSet, basename="retention-check")
 router.register("targets", TargetViewSet, basename="target")
 router.register("labour-stats", LabourStatViewSet, basename="labour-stat")
+router.register("plans", PlanViewSet, basename="plan")
 
 
 @csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method

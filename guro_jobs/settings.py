@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "audit",
     "spreadsheets",
     "alerts",
+    "plans",
 ]
 
 MIDDLEWARE = [
@@ -377,3 +378,17 @@ SPREADSHEET_REPORT_ROWS = int(os.environ.get("SPREADSHEET_REPORT_ROWS", "1000"))
 
 # Follow-ups due within this many days are listed as "확인 필요" for staff.
 RETENTION_DUE_SOON_DAYS = int(os.environ.get("RETENTION_DUE_SOON_DAYS", "14"))
+
+# Plans and the live dashboards (plans/, reports/live.py, reports/forecast.py).
+# Seconds between a change that moves a figure and the current year's debounced recompute.
+DASHBOARD_LIVE_RECOMPUTE_DELAY = int(os.environ.get("DASHBOARD_LIVE_RECOMPUTE_DELAY", "30"))
+# Managers are warned when a year-end projection falls below this share of its target (%),
+# and again each time it worsens by FORECAST_WARNING_STEP percentage points.
+FORECAST_WARNING_SHARE = int(os.environ.get("FORECAST_WARNING_SHARE", "90"))
+FORECAST_WARNING_STEP = int(os.environ.get("FORECAST_WARNING_STEP", "5"))
+CELERY_BEAT_SCHEDULE["forecast-warnings-nightly"] = {
+    "task": "reports.send_forecast_warnings",
+    "schedule": crontab(hour=2, minute=30),
+}
+# The TrueType font with Hangul for the plan PDFs (Debian/Ubuntu package fonts-nanum).
+PLAN_PDF_FONT = os.environ.get("PLAN_PDF_FONT", "/usr/share/fonts/truetype/nanum/NanumGothic.ttf")

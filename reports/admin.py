@@ -5,11 +5,11 @@ from reports.models import DashboardSnapshot, LabourStat, Target
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
-    list_display = ["year", "scope", "sector", "program", "agreement", "count", "note"]
+    list_display = ["year", "scope", "sector", "agreement", "count", "note"]
     list_filter = ["scope", "sector", "year"]
-    search_fields = ["note", "program__name", "agreement__title"]
-    autocomplete_fields = ["program", "agreement"]
-    list_select_related = ["program", "agreement__employer"]
+    search_fields = ["note", "agreement__title"]
+    autocomplete_fields = ["agreement"]
+    list_select_related = ["agreement__employer"]
 
 
 @admin.register(LabourStat)
