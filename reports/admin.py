@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from reports.models import DashboardSnapshot, LabourStat, Target
+from reports.models import DashboardSnapshot, ForecastWarning, LabourStat, Target
 
 
 @admin.register(Target)
@@ -32,6 +32,17 @@ class LabourStatAdmin(admin.ModelAdmin):
 class DashboardSnapshotAdmin(admin.ModelAdmin):
     list_display = ["year", "computed_at"]
     readonly_fields = ["year", "computed_at", "data"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ForecastWarning)
+class ForecastWarningAdmin(admin.ModelAdmin):
+    list_display = ["year", "label", "warned_rate", "warned_at"]
+    list_filter = ["year"]
+    search_fields = ["label", "key"]
+    readonly_fields = ["year", "key", "label", "warned_rate", "warned_at"]
 
     def has_add_permission(self, request):
         return False

@@ -139,3 +139,25 @@ class DashboardSnapshot(models.Model):
 
     def __str__(self):
         return f"{self.year}년 대시보드 ({timezone.localtime(self.computed_at):%Y-%m-%d %H:%M})"
+
+
+class ForecastWarning(models.Model):
+    """The last warning mailed to managers about one projection of a year (a sector or a program),
+    so that a projection below its threshold is mailed once, and again only when it worsens."""
+
+    year = models.PositiveSmallIntegerField(_("연도"))
+    key = models.CharField(_("대상"), max_length=40, help_text=_("sector:total, program:12 …"))
+    label = models.CharField(_("이름"), max_length=200)
+    warned_rate = models.DecimalField(_("경고 당시 예상 달성률(%)"), max_digits=6, decimal_places=1)
+    warned_at = models.DateTimeField(_("경고 일시"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("연말 예상 경고")
+        verbose_name_plural = _("연말 예상 경고")
+        ordering = ["-year", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "key"], name="one_forecast_warning_per_target")
+        ]
+
+    def __str__(self):
+        return f"{self.year}년 {self.label} {self.warned_rate}%"
