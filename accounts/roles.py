@@ -30,6 +30,7 @@ PROGRAM_APPS = [
     "reports",
     "spreadsheets",
     "alerts",
+    "plans",
 ]
 
 # Models no role may change or delete from the application (append-only records).

@@ -33,6 +33,8 @@ def pdf_bytes(plan, results):
     pdf.set_title(str(plan))
     pdf.set_author(_("구로구 일자리지원과"))
     pdf.add_font("Nanum", fname=str(font_path()))
+    bold = font_path().with_name(font_path().stem + "Bold" + font_path().suffix)
+    pdf.add_font("Nanum", style="B", fname=str(bold if bold.exists() else font_path()))
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     pdf.set_font("Nanum", size=16)

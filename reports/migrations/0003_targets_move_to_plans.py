@@ -3,6 +3,8 @@
 import django.utils.timezone
 from django.db import migrations, models
 
+from accounts.roles import sync_role_permissions
+
 # Yearly, plan-period and program targets now live in the plans (plans 0002 holds every figure).
 MOVED_SCOPES = ["sector", "plan_period", "program"]
 
@@ -15,6 +17,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("reports", "0002_plan_figures"),
         ("plans", "0002_first_plan"),
+        ("accounts", "0004_api_token_permissions"),
     ]
 
     operations = [
@@ -94,4 +97,6 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        # Staff manage the plans and managers read them (accounts/roles.py).
+        migrations.RunPython(sync_role_permissions, migrations.RunPython.noop),
     ]
