@@ -17,7 +17,13 @@ def test_home_shows_this_years_hires_against_the_target_and_entry_points(client)
     page = client.get("/").content.decode()
     assert '<span class="figure">3</span>' in page
     assert "목표 1,200명" in page
-    for link in ['href="/programs/"', 'href="/vacancies/"', 'href="/employer/"', 'href="/admin/"']:
+    for link in [
+        'href="/programs/"',
+        'href="/vacancies/"',
+        'href="/employer/"',
+        'href="/admin/"',
+        'href="/plans/"',
+    ]:
         assert link in page
 
 
