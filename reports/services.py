@@ -191,11 +191,14 @@ def _programs(year):
         .values("id", "name", "year", "kind", "sector", "capacity", "applied", "selected", "placed")
     )
     kinds = dict(Program.Kind.choices)
+    plan_targets = plan_selectors.program_targets(year)
     return [
         {
             **row,
             "kind_label": str(kinds.get(row["kind"], row["kind"])),
             "fill_rate": share(row["placed"], row["capacity"]),
+            "plan_target": plan_targets.get(row["id"]),
+            "plan_rate": achievement_rate(row["placed"], plan_targets.get(row["id"])),
         }
         for row in rows
     ]

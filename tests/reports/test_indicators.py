@@ -3,7 +3,7 @@ targets, from the year's labour statistics (entered by staff with their source).
 
 import pytest
 
-from plans.models import Plan, YearPlan
+from plans.models import Plan, ProjectTarget, YearPlan
 from reports.models import LabourStat
 from reports.services import compute_snapshot, store_snapshot
 from tests import factories
@@ -43,3 +43,22 @@ def test_the_dashboard_shows_the_indicators_and_the_statistics_source(client, in
     assert "공통 지표: 고용률과 취업자 수" in page
     assert "<td>59.5%</td><td>60.5%</td><td>61.0%</td>" in page
     assert "통계청 지역별 고용조사 2011" in page
+
+
+def test_a_programs_row_shows_its_projects_plan_target(client):
+    program = factories.ProgramFactory(year=2011, capacity=10)
+    ProjectTarget.objects.create(
+        year_plan=YearPlan.objects.get(year=2011),
+        name="공공근로",
+        category=ProjectTarget.Category.MISMATCH,
+        sector="public",
+        responsible_team="일자리지원과",
+        program=program,
+        target=8,
+    )
+    for _ in range(2):
+        factories.PlacementFactory(
+            sector="public", source="program", program=program, employer=None, started_on="2011-04-01"
+        )
+    row = next(row for row in compute_snapshot(2011)["programs"] if row["id"] == program.pk)
+    assert (row["plan_target"], row["placed"], row["plan_rate"]) == (8, 2, 25.0)
