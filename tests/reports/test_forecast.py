@@ -156,3 +156,13 @@ def test_the_current_years_api_answer_adds_a_forecast_per_sector(client):
     assert {row["sector"] for row in data["forecast"]["sectors"]} == {"total", "public", "private"}
     assert set(data["forecast"]["sectors"][0]) >= {"projected", "low", "high", "below_threshold"}
     assert [row["sector"] for row in data["sectors"]] == ["total", "public", "private"]
+
+
+def test_the_nightly_warning_task_is_scheduled_and_runs(settings):
+    from reports.tasks import send_forecast_warnings as task
+
+    schedule = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {"reports.send_forecast_warnings", "reports.recompute_all_dashboards"} <= schedule
+    result = task.delay().get()
+    assert result == {"warned": []}  # no plan covers this year in a fresh database: nothing to warn
+    assert DashboardSnapshot.objects.filter(year=datetime.date.today().year).exists()
