@@ -19,6 +19,7 @@ from redis.exceptions import RedisError
 from guro_jobs.celery import app as celery_app
 from guro_jobs.health import broker_status
 from reports import presenters, selectors
+from reports.forecast import FORECAST_METHOD
 from reports.on_demand import compute_on_demand, forget_on_demand
 from reports.permissions import dashboard_access_required
 from reports.tasks import recompute_dashboard
@@ -64,6 +65,7 @@ def _context(year):
         "years": sorted(set(years) | {year, timezone.localdate().year}),
         "snapshot": snapshot,
         "definition": selectors.ACTUAL_DEFINITION,
+        "forecast_method": FORECAST_METHOD,  # in the reader's language, not the one at compute time
     }
     if snapshot is not None:
         context["data"] = presenters.with_links(snapshot.data)
