@@ -11,7 +11,9 @@ from plans.models import Plan, ProjectTarget, YearPlan
 
 
 class SectorTargetSerializer(serializers.Serializer):
-    sector = serializers.ChoiceField(choices=["total", "public", "private"], help_text=_("부문"))
+    sector = serializers.ChoiceField(
+        choices=[("total", _("전체")), ("public", _("공공")), ("private", _("민간"))], help_text=_("부문")
+    )
     target = serializers.IntegerField(help_text=_("목표 인원(명)"))
 
 

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from reports import selectors
+from reports.models import Target
 from reports.on_demand import compute_on_demand
 from reports.permissions import CanViewDashboards
 
@@ -26,7 +27,7 @@ class SectorFigureSerializer(serializers.Serializer):
 
 
 class SectorForecastSerializer(serializers.Serializer):
-    sector = serializers.ChoiceField(choices=["total", "public", "private"], help_text=_("부문"))
+    sector = serializers.ChoiceField(choices=Target.Sector.choices, help_text=_("부문"))
     actual_to_date = serializers.IntegerField(help_text=_("오늘까지의 실적"))
     projected = serializers.IntegerField(help_text=_("연말 예상 실적"))
     low = serializers.IntegerField(help_text=_("예상 범위의 아래쪽"))
