@@ -31,6 +31,7 @@ PROGRAM_APPS = [
     "spreadsheets",
     "alerts",
     "national",
+    "plans",
 ]
 
 # Apps with case records (notes, referrals) only district staff handle; managers do not read them.

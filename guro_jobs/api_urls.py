@@ -9,6 +9,7 @@ from rest_framework.routers import SimpleRouter
 from casework.api import CaseNoteViewSet, ReferralViewSet
 from employers.api import EmployerViewSet, OccupationViewSet, VacancyViewSet
 from placements.api import JobApplicationViewSet, PlacementViewSet, RetentionCheckViewSet
+from plans.api import PlanViewSet
 from programs.api import ProgramApplicationViewSet, ProgramViewSet
 from reports.api_targets import LabourStatViewSet, TargetViewSet
 from residents.api import ResidentViewSet
@@ -29,6 +30,7 @@ router.register("labour-stats", LabourStatViewSet, basename="labour-stat")
 router.register(r"residents/(?P<resident_id>[^/.]+)/case-notes", CaseNoteViewSet, basename="case-note")
 router.register("referrals", ReferralViewSet, basename="referral")
 router.register("occupations", OccupationViewSet, basename="occupation")
+router.register("plans", PlanViewSet, basename="plan")
 
 
 @csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method

@@ -39,6 +39,7 @@ from faker.providers.person.ko_KR import Provider as KoreanNames
 from employers.models import Agreement, Employer, Vacancy
 from guro_jobs.validators import business_number_check_digit
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
+from plans.models import YearPlan
 from programs.models import (
     PlacePool,
     Program,
@@ -50,7 +51,6 @@ from references import keco2018
 from references.choices import EducationLevel, EmploymentStatus, EmploymentType, WageUnit
 from references.models import AdministrativeDong, Occupation, PriorityGroup, Skill
 from references.wages import minimum_hourly_wage
-from reports.models import Target
 from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -1521,8 +1521,8 @@ def create_program_placements(ctx, programs, placements, unplaced, linker):
 
 
 def _targets():
-    found = Target.objects.filter(scope="sector", year__in=PLAN_YEARS, sector__in=("public", "private"))
-    rows = {(t.year, t.sector): t.count for t in found}
+    found = YearPlan.objects.filter(year__in=PLAN_YEARS)
+    rows = {(t.year, sector): t.target(sector) for t in found for sector in ("public", "private")}
     return (
         {y: rows.get((y, "public"), PLAN_TARGETS[y][0]) for y in PLAN_YEARS},
         {y: rows.get((y, "private"), PLAN_TARGETS[y][1]) for y in PLAN_YEARS},

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "spreadsheets",
     "alerts",
     "casework",
+    "plans",
 ]
 # The vacancy search's trigram indexes (employers) and the national vacancy feed (고용24).
 INSTALLED_APPS += ["django.contrib.postgres", "national"]
@@ -494,9 +495,23 @@ REPLICA_READ_VIEWS = [
     "reports:print",
     "reports:export_*",
     "api-dashboard",
+    "disclosure:*",
     "admin:*_export",
 ]
 # An employer may correct (cancel) a hire it recorded for this many hours; after that staff correct
 # it in the admin, with a reason. A retention check is refused more than this many days before its due date.
 HIRE_CORRECTION_HOURS = int(os.environ.get("HIRE_CORRECTION_HOURS", "72"))
 RETENTION_CHECK_EARLY_DAYS = int(os.environ.get("RETENTION_CHECK_EARLY_DAYS", "7"))
+# Plans and the live dashboards (plans/, reports/live.py, reports/forecast.py).
+# Seconds between a change that moves a figure and the current year's debounced recompute.
+DASHBOARD_LIVE_RECOMPUTE_DELAY = int(os.environ.get("DASHBOARD_LIVE_RECOMPUTE_DELAY", "30"))
+# Managers are warned when a year-end projection falls below this share of its target (%),
+# and again each time it worsens by FORECAST_WARNING_STEP percentage points.
+FORECAST_WARNING_SHARE = int(os.environ.get("FORECAST_WARNING_SHARE", "90"))
+FORECAST_WARNING_STEP = int(os.environ.get("FORECAST_WARNING_STEP", "5"))
+CELERY_BEAT_SCHEDULE["forecast-warnings-nightly"] = {
+    "task": "reports.send_forecast_warnings",
+    "schedule": crontab(hour=2, minute=30),
+}
+# The TrueType font with Hangul for the plan PDFs (Debian/Ubuntu package fonts-nanum).
+PLAN_PDF_FONT = os.environ.get("PLAN_PDF_FONT", "/usr/share/fonts/truetype/nanum/NanumGothic.ttf")

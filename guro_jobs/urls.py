@@ -24,6 +24,7 @@ urlpatterns = [
     path("me/", include("residents.urls")),
     path("dashboard/", include("reports.urls")),
     path("casework/", include("casework.urls")),
+    path("plans/", include("reports.disclosure_urls")),
     path("api/v1/dashboard/<int:year>/", DashboardSnapshotView.as_view(), name="api-dashboard"),
     path("api/v1/", include("guro_jobs.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -14,3 +14,4 @@ class MailKind(models.TextChoices):
     VACANCY_APPROVED = "vacancy_approved", _("채용 공고 승인")
     NEW_APPLICANT = "new_applicant", _("새 지원자 (기업)")
     JOB_ALERT = "job_alert", _("맞춤 채용 알림")
+    FORECAST_WARNING = "forecast_warning", _("연말 예상 실적 경고 (관리자)")

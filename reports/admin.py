@@ -1,15 +1,15 @@
 from django.contrib import admin
 
-from reports.models import DashboardSnapshot, LabourStat, Target
+from reports.models import DashboardSnapshot, ForecastWarning, LabourStat, Target
 
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
-    list_display = ["year", "scope", "sector", "program", "agreement", "count", "note"]
+    list_display = ["year", "scope", "sector", "agreement", "count", "note"]
     list_filter = ["scope", "sector", "year"]
-    search_fields = ["note", "program__name", "agreement__title"]
-    autocomplete_fields = ["program", "agreement"]
-    list_select_related = ["program", "agreement__employer"]
+    search_fields = ["note", "agreement__title"]
+    autocomplete_fields = ["agreement"]
+    list_select_related = ["agreement__employer"]
 
 
 @admin.register(LabourStat)
@@ -32,6 +32,17 @@ class LabourStatAdmin(admin.ModelAdmin):
 class DashboardSnapshotAdmin(admin.ModelAdmin):
     list_display = ["year", "computed_at"]
     readonly_fields = ["year", "computed_at", "data"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ForecastWarning)
+class ForecastWarningAdmin(admin.ModelAdmin):
+    list_display = ["year", "label", "warned_rate", "warned_at"]
+    list_filter = ["year"]
+    search_fields = ["label", "key"]
+    readonly_fields = ["year", "key", "label", "warned_rate", "warned_at"]
 
     def has_add_permission(self, request):
         return False

@@ -16,7 +16,7 @@ class TargetSerializer(PortalModelSerializer):
 
     class Meta:
         model = Target
-        fields = ["id", "year", "sector", "target", "scope", "program", "agreement", "note"]
+        fields = ["id", "year", "sector", "target", "scope", "agreement", "note"]
 
 
 class LabourStatSerializer(PortalModelSerializer):
@@ -43,12 +43,12 @@ class LabourStatSerializer(PortalModelSerializer):
 
 
 class TargetViewSet(PortalModelViewSet):
-    """일자리 목표 (targets): `?year=2010` gives that year's items with year, sector and target."""
+    """협약·디지털단지 목표 (agreement and Digital Valley targets); yearly targets are in /api/v1/plans/."""
 
     serializer_class = TargetSerializer
     read_roles = EVERYONE
     write_roles = frozenset({STAFF})
-    filterset_fields = ["year", "sector", "scope", "program", "agreement"]
+    filterset_fields = ["year", "sector", "scope", "agreement"]
     ordering_fields = ["year", "sector", "count"]
 
     def get_queryset(self):

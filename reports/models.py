@@ -1,4 +1,4 @@
-"""The plan's targets, the labour statistics and the dashboard snapshots."""
+"""Agreement and Valley targets, the labour statistics and the dashboard snapshots."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Target(models.Model):
-    """A job-creation target: per year and sector, or for one program, agreement or the Valley."""
+    """A plan-period target outside the yearly plans: an agreement's local hires or the Valley's.
+
+    Yearly, sector and per-project targets belong to the plans (plans.YearPlan, plans.ProjectTarget).
+    """
 
     class Sector(models.TextChoices):
         TOTAL = "total", _("전체")
@@ -17,13 +20,10 @@ class Target(models.Model):
         PRIVATE = "private", _("민간")
 
     class Scope(models.TextChoices):
-        SECTOR = "sector", _("연도·부문 목표")
-        PROGRAM = "program", _("사업별 목표")
         AGREEMENT = "agreement", _("협약별 목표")
         DIGITAL_VALLEY = "digital_valley", _("디지털단지 지역 채용 목표")
-        PLAN_PERIOD = "plan_period", _("계획 기간 합계(계획서 기재)")
 
-    scope = models.CharField(_("목표 구분"), max_length=20, choices=Scope.choices, default=Scope.SECTOR)
+    scope = models.CharField(_("목표 구분"), max_length=20, choices=Scope.choices, default=Scope.AGREEMENT)
     year = models.PositiveSmallIntegerField(
         _("연도"),
         null=True,
@@ -32,14 +32,6 @@ class Target(models.Model):
         help_text=_("계획 기간 전체의 목표(디지털단지 등)는 비워 둡니다."),
     )
     sector = models.CharField(_("부문"), max_length=10, choices=Sector.choices)
-    program = models.ForeignKey(
-        "programs.Program",
-        verbose_name=_("일자리 사업"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="targets",
-    )
     agreement = models.ForeignKey(
         "employers.Agreement",
         verbose_name=_("업무제휴 협약"),
@@ -52,25 +44,10 @@ class Target(models.Model):
     note = models.CharField(_("비고"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = _("일자리 목표")
-        verbose_name_plural = _("일자리 목표")
+        verbose_name = _("협약·디지털단지 목표")
+        verbose_name_plural = _("협약·디지털단지 목표")
         ordering = ["year", "scope", "sector"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["year", "sector"], condition=Q(scope="sector"), name="unique_sector_target"
-            ),
-            models.UniqueConstraint(
-                fields=["sector"], condition=Q(scope="plan_period"), name="unique_plan_period_target"
-            ),
-            models.CheckConstraint(
-                condition=~Q(scope="sector")
-                | (Q(year__isnull=False) & Q(program__isnull=True) & Q(agreement__isnull=True)),
-                name="sector_target_has_year_only",
-            ),
-            models.CheckConstraint(
-                condition=~Q(scope="program") | Q(program__isnull=False),
-                name="program_target_has_program",
-            ),
             models.CheckConstraint(
                 condition=~Q(scope="agreement") | Q(agreement__isnull=False),
                 name="agreement_target_has_agreement",
@@ -79,25 +56,13 @@ class Target(models.Model):
 
     def __str__(self):
         period = f"{self.year}년" if self.year else _("계획 기간")
-        if self.scope == self.Scope.PROGRAM and self.program_id:
-            return f"{period} {self.program.name} {self.count:,}명"
         if self.scope == self.Scope.AGREEMENT and self.agreement_id:
             return f"{period} {self.agreement} {self.count:,}명"
         return f"{period} {self.get_scope_display()} {self.get_sector_display()} {self.count:,}명"
 
     def clean(self):
-        errors = {}
-        if self.scope == self.Scope.SECTOR:
-            if self.year is None:
-                errors["year"] = _("연도·부문 목표에는 연도가 필요합니다.")
-            if self.program_id or self.agreement_id:
-                errors["scope"] = _("연도·부문 목표에는 사업이나 협약을 지정하지 않습니다.")
-        if self.scope == self.Scope.PROGRAM and not self.program_id:
-            errors["program"] = _("사업별 목표에는 사업을 지정해야 합니다.")
         if self.scope == self.Scope.AGREEMENT and not self.agreement_id:
-            errors["agreement"] = _("협약별 목표에는 협약을 지정해야 합니다.")
-        if errors:
-            raise ValidationError(errors)
+            raise ValidationError({"agreement": _("협약별 목표에는 협약을 지정해야 합니다.")})
 
 
 class LabourStat(models.Model):
@@ -174,3 +139,25 @@ class DashboardSnapshot(models.Model):
 
     def __str__(self):
         return f"{self.year}년 대시보드 ({timezone.localtime(self.computed_at):%Y-%m-%d %H:%M})"
+
+
+class ForecastWarning(models.Model):
+    """The last warning mailed to managers about one projection of a year (a sector or a program),
+    so that a projection below its threshold is mailed once, and again only when it worsens."""
+
+    year = models.PositiveSmallIntegerField(_("연도"))
+    key = models.CharField(_("대상"), max_length=40, help_text=_("sector:total, program:12 …"))
+    label = models.CharField(_("이름"), max_length=200)
+    warned_rate = models.DecimalField(_("경고 당시 예상 달성률(%)"), max_digits=6, decimal_places=1)
+    warned_at = models.DateTimeField(_("경고 일시"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("연말 예상 경고")
+        verbose_name_plural = _("연말 예상 경고")
+        ordering = ["-year", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "key"], name="one_forecast_warning_per_target")
+        ]
+
+    def __str__(self):
+        return f"{self.year}년 {self.label} {self.warned_rate}%"

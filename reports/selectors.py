@@ -6,11 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from placements.models import Placement
-from reports.models import DashboardSnapshot, Target
-
-# The district plan's period (구로구 일자리 창출 계획 2010–2014).
-PLAN_FIRST_YEAR = 2010
-PLAN_LAST_YEAR = 2014
+from plans import selectors as plan_selectors
+from reports.models import DashboardSnapshot
 
 # Shown on the dashboard page, in the exports and in the API, word for word.
 ACTUAL_DEFINITION = _(
@@ -62,16 +59,16 @@ def snapshot_for_year(year):
     return DashboardSnapshot.objects.filter(year=year).first()
 
 
-def dashboard_years(*, include_placement_years=False):
-    """Years a dashboard is offered for: the plan's target years and the stored snapshots.
-
-    The nightly recompute also asks for every year a placement started in (one DISTINCT query);
-    the page does not, to stay cheap.
-    """
-    years = set(
-        Target.objects.filter(scope=Target.Scope.SECTOR, year__isnull=False).values_list("year", flat=True)
-    )
+def dashboard_years(*, include_placement_years=True):
+    """Years a dashboard is offered for: every year with a yearly plan (a target), a stored
+    snapshot or any placement (one DISTINCT query on the indexed start date)."""
+    years = set(plan_selectors.target_years())
     years.update(DashboardSnapshot.objects.values_list("year", flat=True))
     if include_placement_years:
         years.update(day.year for day in Placement.objects.order_by().dates("started_on", "year"))
     return sorted(years)
+
+
+def year_has_figures(year):
+    """Whether a year is worth computing: it has a yearly plan or a placement started in it."""
+    return year in plan_selectors.target_years() or actual_placements(year).exists()

@@ -15,9 +15,11 @@ from django.utils import timezone
 
 from employers.models import Agreement
 from placements.models import JobApplication, Placement, RetentionCheck
+from plans import selectors as plan_selectors
 from programs.models import Program, ProgramApplication
 from references.models import AdministrativeDong, PriorityGroup
 from reports import selectors
+from reports.forecast import compute_forecast
 from reports.models import DashboardSnapshot, LabourStat, Target
 
 SECTORS = [Target.Sector.TOTAL, Target.Sector.PUBLIC, Target.Sector.PRIVATE]
@@ -108,23 +110,14 @@ def _with_total(by_sector):
     return counts
 
 
-def _sectors_and_years(year):
+def _sectors_and_years(year, plan):
     """Target vs actual per sector, for the year and for each year of the series, plus the
-    cumulative plan-period progress. Two queries: the targets, and actual GROUP BY year, sector."""
-    targets = list(
-        Target.objects.filter(scope__in=[Target.Scope.SECTOR, Target.Scope.PLAN_PERIOD]).values(
-            "scope", "year", "sector", "count"
-        )
-    )
-    yearly_targets = {}
-    plan_targets = {}
-    for row in targets:
-        if row["scope"] == Target.Scope.SECTOR:
-            yearly_targets.setdefault(row["year"], {})[row["sector"]] = row["count"]
-        else:
-            plan_targets[row["sector"]] = row["count"]
-
-    first_year = min([*yearly_targets, year, selectors.PLAN_FIRST_YEAR])
+    cumulative progress over the plan that covers the year (else the latest earlier plan).
+    Targets come from the yearly plans; actual is one GROUP BY year, sector."""
+    yearly_targets = plan_selectors.sector_targets_by_year()
+    plan_first = plan.first_year if plan else year
+    plan_last_year = plan.last_year if plan else year
+    first_year = min([*yearly_targets, year, plan_first])
     series_years = sorted({y for y in yearly_targets if y <= year} | {year})
     actual_rows = (
         selectors.actual_placements_between(first_year=first_year, last_year=year)
@@ -147,33 +140,34 @@ def _sectors_and_years(year):
         for series_year in series_years
     ]
 
-    plan_last = min(year, selectors.PLAN_LAST_YEAR)
-    plan_years = range(selectors.PLAN_FIRST_YEAR, plan_last + 1)
+    plan_last = min(year, plan_last_year)
     cumulative_actual = {sector.value: 0 for sector in SECTORS}
     cumulative_yearly_target = {sector.value: 0 for sector in SECTORS}
-    for plan_year in plan_years:
+    for plan_year in range(plan_first, plan_last + 1):
         for sector, count in _with_total(actual_by_year.get(plan_year, {})).items():
             cumulative_actual[sector] += count
         for sector in cumulative_actual:
             cumulative_yearly_target[sector] += yearly_targets.get(plan_year, {}).get(sector, 0)
     yearly_sum = {
         sector.value: sum(
-            yearly_targets.get(y, {}).get(sector.value, 0)
-            for y in range(selectors.PLAN_FIRST_YEAR, selectors.PLAN_LAST_YEAR + 1)
+            yearly_targets.get(y, {}).get(sector.value, 0) for y in range(plan_first, plan_last_year + 1)
         )
         for sector in SECTORS
     }
+    stated = plan_selectors.stated_totals(plan) if plan else {}
     cumulative = {
-        "first_year": selectors.PLAN_FIRST_YEAR,
+        "plan_id": plan.pk if plan else None,
+        "plan_title": plan.title if plan else None,
+        "first_year": plan_first,
         "last_year": plan_last,
-        "plan_last_year": selectors.PLAN_LAST_YEAR,
+        "plan_last_year": plan_last_year,
         "sectors": [
             {
                 **row,
                 "yearly_targets_sum": yearly_sum[row["sector"]],
                 "target_to_date": cumulative_yearly_target[row["sector"]],
             }
-            for row in _sector_rows(plan_targets, cumulative_actual)
+            for row in _sector_rows(stated, cumulative_actual)
         ],
     }
     this_year = _sector_rows(yearly_targets.get(year, {}), _with_total(actual_by_year.get(year, {})))
@@ -197,11 +191,14 @@ def _programs(year):
         .values("id", "name", "year", "kind", "sector", "capacity", "applied", "selected", "placed")
     )
     kinds = dict(Program.Kind.choices)
+    plan_targets = plan_selectors.program_targets(year)
     return [
         {
             **row,
             "kind_label": str(kinds.get(row["kind"], row["kind"])),
             "fill_rate": share(row["placed"], row["capacity"]),
+            "plan_target": plan_targets.get(row["id"]),
+            "plan_rate": achievement_rate(row["placed"], plan_targets.get(row["id"])),
         }
         for row in rows
     ]
@@ -268,17 +265,16 @@ def _agreements(year):
     return result
 
 
-def _digital_valley(year):
+def _digital_valley(year, plan):
     """Guro residents hired by Digital Valley firms, in the year and over the plan period to date."""
-    plan_last = min(year, selectors.PLAN_LAST_YEAR)
+    plan_first = plan.first_year if plan else year
+    plan_last = min(year, plan.last_year) if plan else year
     counts = (
-        selectors.actual_placements_between(first_year=min(selectors.PLAN_FIRST_YEAR, year), last_year=year)
+        selectors.actual_placements_between(first_year=min(plan_first, year), last_year=year)
         .filter(employer__in_digital_valley=True, guro_resident_at_hire=True)
         .aggregate(
             in_year=Count("pk", filter=selectors.actual_q(first_year=year, last_year=year)),
-            plan_to_date=Count(
-                "pk", filter=selectors.actual_q(first_year=selectors.PLAN_FIRST_YEAR, last_year=plan_last)
-            ),
+            plan_to_date=Count("pk", filter=selectors.actual_q(first_year=plan_first, last_year=plan_last)),
         )
     )
     target = (
@@ -289,7 +285,7 @@ def _digital_valley(year):
     )
     return {
         "target": target,
-        "first_year": selectors.PLAN_FIRST_YEAR,
+        "first_year": plan_first,
         "last_year": plan_last,
         "actual": counts["plan_to_date"],
         "rate": achievement_rate(counts["plan_to_date"], target),
@@ -407,8 +403,38 @@ def _labour_stats(year):
     }
 
 
-def compute_snapshot(year, *, progress=None):
-    """Compute every figure of one year's dashboard as a JSON-ready dict (nothing is stored)."""
+def _indicators(year, labour_stats, plan):
+    """The common indicators (employment rate, employed persons) against the plan's targets."""
+    targets = plan_selectors.indicator_targets(year, plan=plan)
+    if targets is None and labour_stats is None:
+        return None
+    targets = targets or {}
+    employment_rate = employed = growth = None
+    if labour_stats:
+        employed = labour_stats["employed"]
+        employment_rate = share(employed, labour_stats["population"])
+        previous = (
+            LabourStat.objects.filter(year=year - 1).order_by(F("month").desc(nulls_first=True)).first()
+        )
+        if previous is not None:
+            growth = employed - previous.employed
+    return {
+        "employment_rate": employment_rate,
+        "employment_rate_target": targets.get("employment_rate_target"),
+        "employed": employed,
+        "employed_target": targets.get("employed_target"),
+        "employed_rate": achievement_rate(employed, targets.get("employed_target")) if employed else None,
+        "employed_growth": growth,
+        "plan_employment_rate_target": targets.get("plan_employment_rate_target"),
+        "plan_employed_growth_target": targets.get("plan_employed_growth_target"),
+    }
+
+
+def compute_snapshot(year, *, progress=None, today=None):
+    """Compute every figure of one year's dashboard as a JSON-ready dict (nothing is stored).
+
+    The current year (Asia/Seoul) also gets its year-end forecast."""
+    today = today or timezone.localdate()
     steps = [
         "sectors",
         "programs",
@@ -420,6 +446,7 @@ def compute_snapshot(year, *, progress=None):
         "median_wage",
         "funnel",
         "labour_stats",
+        "forecast",
     ]
 
     def step(index):
@@ -435,14 +462,15 @@ def compute_snapshot(year, *, progress=None):
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         step(0)
-        sectors, by_year, cumulative = _sectors_and_years(year)
+        plan = plan_selectors.plan_for_progress(year)
+        sectors, by_year, cumulative = _sectors_and_years(year, plan)
         total_actual = sectors[0]["actual"]
         step(1)
         programs = _programs(year)
         step(2)
         agreements = _agreements(year)
         step(3)
-        digital_valley = _digital_valley(year)
+        digital_valley = _digital_valley(year, plan)
         step(4)
         dongs, outside_guro = _dongs(year)
         step(5)
@@ -455,7 +483,10 @@ def compute_snapshot(year, *, progress=None):
         funnel = _funnel(year, total_actual)
         step(9)
         labour_stats = _labour_stats(year)
-    return {
+        step(10)
+        indicators = _indicators(year, labour_stats, plan)
+        forecast = compute_forecast(year, today=today) if year == today.year else None
+    result = {
         "year": year,
         "definition": str(selectors.ACTUAL_DEFINITION),
         "sectors": sectors,
@@ -471,7 +502,11 @@ def compute_snapshot(year, *, progress=None):
         "median_wage": median_wage,
         "funnel": funnel,
         "labour_stats": labour_stats,
+        "indicators": indicators,
     }
+    if forecast is not None:
+        result["forecast"] = forecast
+    return result
 
 
 def store_snapshot(*, year, progress=None):

@@ -40,3 +40,14 @@ def recompute_all_dashboards(self):
     """Recompute and store the snapshot of every dashboard year."""
     years = services.store_all_snapshots(progress=_reporter(self))
     return {"years": years}
+
+
+@shared_task(bind=True, name="reports.send_forecast_warnings", **RETRY_OPTIONS)
+def send_forecast_warnings(self):
+    """Recompute the current year and mail managers about projections below the threshold."""
+    from django.utils import timezone
+
+    from reports.warnings import send_forecast_warnings as send
+
+    snapshot = services.store_snapshot(year=timezone.localdate().year)
+    return {"warned": send(snapshot=snapshot)}

@@ -19,6 +19,8 @@ from redis.exceptions import RedisError
 from guro_jobs.celery import app as celery_app
 from guro_jobs.health import broker_status
 from reports import presenters, selectors
+from reports.forecast import FORECAST_METHOD
+from reports.on_demand import compute_on_demand, forget_on_demand
 from reports.permissions import dashboard_access_required
 from reports.tasks import recompute_dashboard
 
@@ -38,6 +40,7 @@ STEP_LABELS = {
     "median_wage": gettext_lazy("임금 중앙값"),
     "funnel": gettext_lazy("신청·알선·채용"),
     "labour_stats": gettext_lazy("고용 통계"),
+    "forecast": gettext_lazy("연말 예상 실적"),
 }
 
 
@@ -58,9 +61,11 @@ def _context(year):
     snapshot = selectors.snapshot_for_year(year)
     context = {
         "year": year,
-        "years": sorted(set(years) | {year}),
+        "current_year": timezone.localdate().year,
+        "years": sorted(set(years) | {year, timezone.localdate().year}),
         "snapshot": snapshot,
         "definition": selectors.ACTUAL_DEFINITION,
+        "forecast_method": FORECAST_METHOD,  # in the reader's language, not the one at compute time
     }
     if snapshot is not None:
         context["data"] = presenters.with_links(snapshot.data)
@@ -68,17 +73,26 @@ def _context(year):
     return context
 
 
-def _default_year():
-    this_year = timezone.localdate().year
-    years = [year for year in selectors.dashboard_years() if year <= this_year]
-    return max(years) if years else this_year
-
-
 @never_cache
 @require_GET
 @dashboard_access_required
 def dashboard(request):
-    year = _year(request.GET.get("year")) or _default_year()
+    """The year's dashboard; the current year (Asia/Seoul) by default. A year with a plan or
+    placements but no snapshot yet is computed on demand, with the progress page meanwhile."""
+    this_year = timezone.localdate().year
+    year = _year(request.GET.get("year")) or this_year
+    if selectors.snapshot_for_year(year) is None and (year == this_year or selectors.year_has_figures(year)):
+        task_id = compute_on_demand(year)
+        if task_id:
+            url = reverse("reports:recompute_progress", args=[task_id])
+            return redirect(f"{url}?year={year}")
+        if task_id is None:
+            messages.warning(
+                request,
+                _(
+                    "작업 대기열에 연결할 수 없어 이 연도를 지금 계산하지 못했습니다. 잠시 후 다시 열어 주세요."
+                ),
+            )
     return render(request, "reports/dashboard.html", _context(year))
 
 
@@ -148,7 +162,10 @@ def _status(task_id, year):
 def recompute_progress(request, task_id):
     year = _year(request.GET.get("year"))
     status = _status(task_id, year)
+    if status["failed"] and year is not None:
+        forget_on_demand(year)  # the next visit asks again instead of following a failure
     if status["finished"] and year is not None:
+        forget_on_demand(year)
         messages.success(request, _("%(year)s년 대시보드를 다시 계산했습니다.") % {"year": year})
         return redirect(_dashboard_url(year))
     return render(

@@ -226,3 +226,25 @@ def claim_priority_group(resident, code, *, verified=True, valid_until=None, doc
         document_type=document_type if verified else "",
         valid_until=valid_until,
     )
+
+
+def plan_with_years(*, first_year, last_year, targets=None, title="시험 계획", **fields):
+    """A comprehensive plan with one yearly plan per year; targets {year: (total, public, private)}
+    (default 100 = 60 + 40 each year); stated_total defaults to the yearly sum."""
+    from plans.models import Plan, YearPlan
+
+    targets = targets or {year: (100, 60, 40) for year in range(first_year, last_year + 1)}
+    fields.setdefault("stated_total", sum(total for total, _public, _private in targets.values()))
+    plan = Plan.objects.create(title=title, first_year=first_year, last_year=last_year, **fields)
+    for year, (total, public, private) in targets.items():
+        YearPlan.objects.create(
+            plan=plan, year=year, total_target=total, public_target=public, private_target=private
+        )
+    return plan
+
+
+def first_plan():
+    """Plan 1, loaded by the migrations: 구로구 일자리 창출 계획 2010–2014."""
+    from plans.models import Plan
+
+    return Plan.objects.get(first_year=2010)

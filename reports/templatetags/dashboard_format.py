@@ -39,3 +39,11 @@ def cases(value):
 def gauge(value):
     """A rate as a plain number for <meter value>, capped to its 0–100 range."""
     return "0" if value is None else f"{min(max(float(value), 0.0), 100.0):.1f}"
+
+
+@register.filter
+def sector_label(value):
+    """A sector code as its label in the reader's language (전체, 공공, 민간)."""
+    from reports.models import Target
+
+    return Target.Sector(value).label if value in Target.Sector.values else value

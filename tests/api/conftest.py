@@ -80,6 +80,7 @@ def world(db):
         retention_check=placement.retention_checks.first(),
         occupation=factories.occupation(),
         today=datetime.date.today(),
+        first_plan=factories.first_plan(),
     )
 
 

@@ -55,7 +55,9 @@ def add_placements(world, start, count):
 
 def add_targets(world, start, count):
     for _ in range(count):
-        Target.objects.create(scope="program", program=factories.ProgramFactory(), sector="public", count=5)
+        Target.objects.create(
+            scope="agreement", agreement=factories.AgreementFactory(), sector="private", count=5
+        )
 
 
 def add_labour_stats(world, start, count):
@@ -69,6 +71,11 @@ def add_labour_stats(world, start, count):
             unemployed=10_000,
             source="시험",
         )
+
+
+def add_plans(world, start, count):
+    for index in range(start, start + count):
+        factories.plan_with_years(first_year=2040 + index * 2, last_year=2041 + index * 2)
 
 
 LISTS = [
@@ -90,6 +97,7 @@ LISTS = [
     ("/api/v1/retention-checks/", add_placements, "manager"),
     ("/api/v1/targets/", add_targets, "anonymous"),
     ("/api/v1/labour-stats/", add_labour_stats, "anonymous"),
+    ("/api/v1/plans/", add_plans, "anonymous"),
 ]
 
 

@@ -76,7 +76,7 @@ MATRIX = [
                                                                          401, 403, 403, 403, 403, 403, 200),
 
     ("GET",    V + "/targets/?year=2010", None,                          200, 200, 200, 200, 200, 200, 200),
-    ("POST",   V + "/targets/", {"scope": "sector", "year": 2031, "sector": "total", "target": 10},
+    ("POST",   V + "/targets/", {"scope": "digital_valley", "year": 2031, "sector": "private", "target": 10},
                                                                          401, 403, 403, 403, 403, 403, 201),
     ("GET",    V + "/labour-stats/", None,                               200, 200, 200, 200, 200, 200, 200),
     ("POST",   V + "/labour-stats/", "new_labour_stat",                  401, 403, 403, 403, 403, 403, 201),
@@ -93,6 +93,11 @@ MATRIX = [
     ("POST",   V + "/referrals/", "new_referral",                        401, 403, 403, 403, 403, 403, 201),
     ("POST",   V + "/referrals/{referral}/accept/", {},                  401, 403, 403, 403, 403, 403, 200),
     ("POST",   V + "/referrals/{referral}/return/", {"note": "대상 아님"}, 401, 403, 403, 403, 403, 403, 200),
+    ("GET",    V + "/plans/", None,                                      200, 200, 200, 200, 200, 200, 200),
+    ("GET",    V + "/plans/{first_plan}/", None,                         200, 200, 200, 200, 200, 200, 200),
+    ("POST",   V + "/plans/", {"title": "새 계획", "first_year": 2030, "last_year": 2033, "stated_total": 1},
+                                                                         401, 403, 403, 403, 403, 403, 403),
+    ("GET",    V + "/dashboard/2003/", None,                             401, 403, 403, 403, 403, 404, 404),
 
     ("GET",    "/api/schema/", None,                                     200, 200, 200, 200, 200, 200, 200),
     ("GET",    "/api/docs/", None,                                       200, 200, 200, 200, 200, 200, 200),

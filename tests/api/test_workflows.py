@@ -67,12 +67,13 @@ def test_a_resident_withdraws_a_program_application_through_the_api(world):
     assert response.json()["status"] == "withdrawn"
 
 
-def test_targets_for_a_year_give_year_sector_and_target(world):
-    rows = client_for(None).get("/api/v1/targets/?year=2010&scope=sector").json()["results"]
-    assert {(row["year"], row["sector"], row["target"]) for row in rows} == {
-        (2010, "total", 4350),
-        (2010, "public", 3250),
-        (2010, "private", 1100),
+def test_a_plans_year_gives_its_sector_targets_to_anyone(world):
+    plan = client_for(None).get(f"/api/v1/plans/{world.first_plan.pk}/").json()
+    year = next(row for row in plan["years"] if row["year"] == 2010)
+    assert {(row["sector"], row["target"]) for row in year["sectors"]} == {
+        ("total", 4350),
+        ("public", 3250),
+        ("private", 1100),
     }
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from employers.models import Agreement
+from plans.models import Plan, ProjectTarget, YearPlan
 from programs.models import Program
 from references.models import AdministrativeDong
 from reports.models import LabourStat, Target
@@ -19,7 +20,11 @@ PLAN_TARGETS = {
 
 
 def sector_targets():
-    return {(t.year, t.sector): t.count for t in Target.objects.filter(scope=Target.Scope.SECTOR)}
+    return {
+        (row.year, sector): row.target(sector)
+        for row in YearPlan.objects.filter(plan__first_year=2010)
+        for sector in ("total", "public", "private")
+    }
 
 
 def test_each_year_has_the_plans_total_public_and_private_targets():
@@ -37,8 +42,19 @@ def test_each_years_total_is_public_plus_private():
 
 
 def test_the_plan_period_totals_are_stored_as_the_plan_states_them():
-    stated = {t.sector: t.count for t in Target.objects.filter(scope=Target.Scope.PLAN_PERIOD)}
-    assert stated == {"total": 18_640, "public": 12_850, "private": 5_790}
+    plan = Plan.objects.get(first_year=2010)
+    assert (plan.last_year, plan.term) == (2014, "민선 5기")
+    assert (plan.stated_total, plan.stated_public, plan.stated_private) == (18_640, 12_850, 5_790)
+
+
+def test_the_2010_programs_are_the_2010_yearly_plans_projects_with_their_capacities():
+    projects = {p.program.code: p for p in ProjectTarget.objects.filter(year_plan__year=2010)}
+    assert projects["2010-public-works"].target == 580
+    assert projects["2010-hope-work"].target == 800
+    assert projects["2010-self-sufficiency-senior"].target == 1500
+    assert projects["2010-youth-internship"].target is None
+    assert {p.category for p in projects.values()} <= set(ProjectTarget.Category.values)
+    assert all(p.responsible_team for p in projects.values())
 
 
 def test_yearly_public_targets_add_up_to_the_stated_12850():

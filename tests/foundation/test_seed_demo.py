@@ -117,7 +117,7 @@ def test_counts_match_the_options():
 
 
 def test_defaults_are_proportional_to_the_residents():
-    call_command("seed_demo", residents=200, seed=3, stdout=StringIO())
+    call_command("seed_demo", residents=200, seed=3, plan_scale=False, stdout=StringIO())
     assert Resident.objects.count() == 200
     assert generated_rows(Employer).count() == 10
     assert Vacancy.objects.count() == 30
@@ -151,11 +151,11 @@ def test_plan_period_data_does_not_depend_on_the_day_it_runs():
 
 def test_if_empty_does_nothing_the_second_time():
     out = StringIO()
-    call_command("seed_demo", residents=60, seed=1, if_empty=True, stdout=out)
+    call_command("seed_demo", residents=60, seed=1, if_empty=True, plan_scale=False, stdout=out)
     assert "구직자 60명" in out.getvalue()
     before = (Resident.objects.count(), Placement.objects.count(), Vacancy.objects.count())
     out = StringIO()
-    call_command("seed_demo", residents=60, seed=1, if_empty=True, stdout=out)
+    call_command("seed_demo", residents=60, seed=1, if_empty=True, plan_scale=False, stdout=out)
     assert "만들지 않았습니다" in out.getvalue()
     assert (Resident.objects.count(), Placement.objects.count(), Vacancy.objects.count()) == before
 

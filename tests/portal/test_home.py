@@ -3,7 +3,6 @@
 import pytest
 from django.utils import timezone
 
-from reports.models import Target
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -11,14 +10,20 @@ pytestmark = pytest.mark.django_db
 
 def test_home_shows_this_years_hires_against_the_target_and_entry_points(client):
     year = timezone.localdate().year
-    Target.objects.update_or_create(scope="sector", year=year, sector="total", defaults={"count": 1200})
+    factories.plan_with_years(first_year=year, last_year=year, targets={year: (1200, 800, 400)})
     for _ in range(3):
         factories.PlacementFactory(started_on=timezone.localdate())
     factories.PlacementFactory(started_on=timezone.localdate().replace(year=year - 1))
     page = client.get("/").content.decode()
     assert '<span class="figure">3</span>' in page
     assert "목표 1,200명" in page
-    for link in ['href="/programs/"', 'href="/vacancies/"', 'href="/employer/"', 'href="/admin/"']:
+    for link in [
+        'href="/programs/"',
+        'href="/vacancies/"',
+        'href="/employer/"',
+        'href="/admin/"',
+        'href="/plans/"',
+    ]:
         assert link in page
 
 

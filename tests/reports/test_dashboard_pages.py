@@ -80,9 +80,9 @@ def test_year_selector_offers_the_plan_years(client, manager_user, snapshot_2011
         assert f'<option value="{year}"' in page
 
 
-def test_a_year_not_yet_computed_says_so_and_offers_a_recompute(client, staff_user, db):
+def test_a_year_without_plan_placements_or_snapshot_says_so_and_offers_a_recompute(client, staff_user, db):
     client.force_login(staff_user)
-    page = client.get(reverse("reports:dashboard"), {"year": 2013}).content.decode()
+    page = client.get(reverse("reports:dashboard"), {"year": 2003}).content.decode()
     assert "아직 계산되지 않았습니다" in page
     assert reverse("reports:recompute") in page
 
@@ -186,9 +186,9 @@ def test_api_returns_the_latest_snapshot(client, manager_user, snapshot_2011):
     ]
 
 
-def test_api_answers_404_for_a_year_not_computed(client, staff_user, db):
+def test_api_answers_404_for_a_year_without_plan_placements_or_snapshot(client, staff_user, db):
     client.force_login(staff_user)
-    assert client.get(reverse("api-dashboard", args=[2013])).status_code == 404
+    assert client.get(reverse("api-dashboard", args=[2003])).status_code == 404
 
 
 def test_progress_page_shows_a_progress_bar_while_the_task_is_not_done(client, manager_user):

@@ -2,11 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from guro_jobs.demo import default_counts, seed_demo
+from guro_jobs.demo_plans import seed_plan_scale
 from residents.models import Resident
 
 LABELS = (
@@ -38,6 +40,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help=_("구직자가 이미 있으면 아무것도 하지 않습니다.")
         )
+        parser.add_argument(
+            "--no-plan-scale",
+            dest="plan_scale",
+            action="store_false",
+            help=_(
+                "계획 규모(연도·부문별 목표의 80~120%%)로 실적을 채우지 않고, 예시 계획도 만들지 않습니다."
+            ),
+        )
 
     def handle(self, *args, **options):
         if options["if_empty"] and Resident.objects.exists():
@@ -53,6 +63,11 @@ class Command(BaseCommand):
             summary = seed_demo(counts=counts, seed=options["seed"], today=timezone.localdate())
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
+        if options["plan_scale"]:
+            with transaction.atomic():
+                summary.counts["Placement"] = summary.counts.get("Placement", 0) + seed_plan_scale(
+                    seed=options["seed"], today=timezone.localdate()
+                )
         made = " · ".join(str(label) % {"count": f"{summary.counts.get(key, 0):,}"} for key, label in LABELS)
         self.stdout.write(
             self.style.SUCCESS(
