@@ -263,7 +263,9 @@ def referral_figures(year=None):
     referrals = Referral.objects.all()
     if year is not None:
         referrals = referrals.filter(created_at__year=year)
-    placed = Placement.objects.filter(resident=OuterRef("resident"), started_on__gte=OuterRef("day"))
+    placed = Placement.objects.filter(
+        resident=OuterRef("resident"), started_on__gte=OuterRef("day"), status=Placement.Status.STANDING
+    )
     figures = referrals.aggregate(
         made=Count("id"),
         accepted=Count("id", filter=Q(status=Referral.Status.ACCEPTED)),
@@ -307,7 +309,10 @@ def hire_training_figures(year):
 def digital_valley_figures(year):
     """Local hires of Digital Valley firms in a year, and how many were students of partner schools."""
     local = Placement.objects.filter(
-        started_on__year=year, employer__in_digital_valley=True, guro_resident_at_hire=True
+        started_on__year=year,
+        employer__in_digital_valley=True,
+        guro_resident_at_hire=True,
+        status=Placement.Status.STANDING,
     )
     return {
         "local_hires": local.count(),

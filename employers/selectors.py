@@ -54,6 +54,7 @@ def verified_local_hire_q(prefix=""):
     return Q(
         **{
             f"{prefix}guro_resident_at_hire": True,
+            f"{prefix}status": "standing",  # a cancelled (corrected) hire is not a local hire
             f"{prefix}retention_checks__months_after_start": 1,
             f"{prefix}retention_checks__still_employed": True,
         }

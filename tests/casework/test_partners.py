@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from employers import selectors, services
 from employers.models import Agreement, IncentiveGrant, PartnerSchool
@@ -119,3 +120,19 @@ def test_staff_see_the_ledger_registry_and_schools_on_one_page(client, staff_use
     assert agreement.employer.name in page and "구로공업고등학교" in page
     client.force_login(factories.employer_user())
     assert client.get("/casework/partners/").status_code == 403
+
+
+def test_a_cancelled_hire_is_neither_a_verified_local_hire_nor_a_digital_valley_hire(agreement):
+    from casework.selectors import digital_valley_figures
+
+    services.open_incentive_ledger(agreement=agreement)
+    kept = local_hire(agreement, verified=True)
+    cancelled = local_hire(agreement, verified=True)
+    Placement.objects.filter(pk=cancelled.pk).update(
+        status=Placement.Status.CANCELLED, cancelled_at=timezone.now(), cancellation_reason="오입력"
+    )
+    assert selectors.verified_local_hires(agreement) == 1
+    assert [entry.verified_local_hires for entry in selectors.incentive_ledger(agreement)] == [1, 1]
+    agreement.employer.in_digital_valley = True
+    agreement.employer.save()
+    assert digital_valley_figures(kept.started_on.year)["local_hires"] == 1

@@ -149,3 +149,22 @@ def test_the_dashboard_shows_the_referral_counts(client, people):
     page = client.get(reverse("reports:dashboard") + f"?year={TODAY.year}").content.decode()
     assert "사례 관리 실적" in page
     assert "<tbody><tr><td>1</td><td>1</td><td>0</td><td>0</td></tr></tbody>" in page
+
+
+def test_a_referral_followed_by_a_cancelled_hire_has_not_led_to_a_placement(people):
+    from placements.models import Placement
+
+    sender, receiver, _outsider, _team = people
+    employer = factories.EmployerFactory()
+    resident = factories.ResidentFactory()
+    referral = services.refer_resident(resident=resident, to_employer=employer, reason="채용 연계", by=sender)
+    services.accept_referral(referral=referral, by=receiver)
+    factories.PlacementFactory(
+        resident=resident,
+        employer=employer,
+        started_on=TODAY + datetime.timedelta(days=3),
+        status=Placement.Status.CANCELLED,
+        cancelled_at=timezone.now(),
+        cancellation_reason="오입력",
+    )
+    assert selectors.referral_figures()["placed"] == 0
