@@ -5,8 +5,10 @@ sideways on a 390-px phone, and axe-core (served from node_modules) on every mai
 import re
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from guro_jobs.security import needs_second_factor
 from placements.models import Placement
 from references.models import AdministrativeDong, PriorityGroup
 from reports.services import store_snapshot
@@ -26,9 +28,20 @@ def log_in(page, user, password=factories.PASSWORD):
     page.goto("/accounts/login/")
     page.get_by_label("이메일 또는 휴대전화 번호").fill(user.username)
     page.get_by_label("비밀번호").fill(password)
+    second_factor = needs_second_factor(user)
+    if second_factor:  # an authenticator app already enrolled (enrolment: test_second_factor_journeys.py)
+        device, _created = TOTPDevice.objects.get_or_create(
+            user=user, name="인증 앱", defaults={"confirmed": True}
+        )
     page.get_by_role("button", name="로그인").click()
+    if second_factor:  # staff and managers give the app's code next, then land on their start page
+        expect(page.get_by_role("heading", name="2단계 인증", level=1, exact=True)).to_be_visible()
+        page.get_by_label("인증 코드(6자리)").fill(factories.current_totp_code(device))
+        page.get_by_role("button", name="확인").click()
+        expect(page).not_to_have_url(re.compile(r"/accounts/2fa/"))
     page.wait_for_load_state("domcontentloaded")
-    expect(page.get_by_role("button", name="로그아웃")).to_be_attached()
+    # Signed in: the header's own logout button (the portal's or, for staff, the admin's).
+    expect(page.get_by_role("banner").get_by_role("button", name="로그아웃")).to_be_attached()
 
 
 def horizontal_overflow(page):

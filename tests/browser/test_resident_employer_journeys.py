@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from guro_jobs.demo import DemoCounts, seed_demo
@@ -98,6 +99,7 @@ def test_an_employer_confirms_a_hire_corrects_it_and_staff_correct_a_later_one(
         resident=factories.ResidentFactory(name="오채용", birth_date=datetime.date(1985, 2, 3)),
     )
     staff_user = factories.staff_user()
+    staff_device = TOTPDevice.objects.create(user=staff_user, name="인증 앱", confirmed=True)
 
     employer = new_page()
     log_in(employer, "hr@hire.example.kr")
@@ -141,6 +143,8 @@ def test_an_employer_confirms_a_hire_corrects_it_and_staff_correct_a_later_one(
     staff.goto("/admin/login/")
     staff.locator("#id_username").fill(staff_user.username)
     staff.locator("#id_password").fill(factories.PASSWORD)
+    # Staff give their authenticator app's code as well (enrolment: test_second_factor_journeys.py).
+    staff.locator("#id_otp_token").fill(factories.current_totp_code(staff_device))
     staff.locator("input[type=submit]").click()
     staff.goto(f"/admin/placements/placement/{placement.pk}/change/")
     staff.get_by_role("link", name="이 실적을 취소(정정)하기").click()

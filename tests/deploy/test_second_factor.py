@@ -196,3 +196,12 @@ def test_an_authorization_header_does_not_let_a_password_only_session_past_the_s
     assert response.status_code in {302, 401, 403}
     if response.status_code == 302:
         assert response["Location"].startswith(ENROL)
+
+
+@pytest.mark.parametrize("enrolled", [False, True])
+def test_the_second_factor_page_has_one_logout_button_the_headers(client, enrolled):
+    staff = factories.staff_user()
+    if enrolled:
+        TOTPDevice.objects.create(user=staff, name="휴대전화", confirmed=True)
+    page = client.get(portal_login(client, staff)["Location"]).content.decode()
+    assert len(re.findall(r"<button[^>]*>\s*로그아웃\s*</button>", page)) == 1

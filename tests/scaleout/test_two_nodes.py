@@ -76,9 +76,16 @@ def test_a_hire_through_one_web_node_is_seen_through_the_other_counted_and_maile
         started = time.monotonic()
         print(f"five processes ready in {started - launched:.1f} s")
         employer = node_a.login(employer_user.username, factories.PASSWORD, next_url="/employer/")
-        hired = node_a.post(f"/employer/applications/{application.pk}/move/", {"status": "hired"}, employer)
+        moved = node_a.post(f"/employer/applications/{application.pk}/move/", {"status": "hired"}, employer)
+        confirm_page = f"/employer/applications/{application.pk}/hire/"
+        assert moved.status_code == 302 and moved.headers["Location"] == confirm_page  # confirm first
+        hired = node_a.post(
+            confirm_page,
+            {"started_on": timezone.localdate().isoformat(), "monthly_wage": "2500000"},
+            employer,
+        )
         hired_at = time.monotonic()
-        assert hired.status_code == 302
+        assert hired.status_code == 302, hired.text[:500]
         assert JobApplication.objects.get(pk=application.pk).status == JobApplication.Status.HIRED
 
         # Sessions live in the database: A's login works on B; B shows the placement A recorded.
