@@ -1,6 +1,7 @@
 """Casework in a real browser: a counsellor records a note, verifies a document and refers a resident."""
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from casework.models import CaseNote, Referral, Team
@@ -12,10 +13,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def log_in_as_staff(page, user):
     """Staff sign in through the admin's login page (kept in one place: if staff need a second
-    factor, only this helper changes)."""
+    factor, only this helper changes). Staff give their authenticator app's code on the same form
+    (an app already enrolled; enrolment: test_second_factor_journeys.py)."""
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="인증 앱", defaults={"confirmed": True}
+    )
     page.goto("/admin/login/")
     page.locator("#id_username").fill(user.username)
     page.locator("#id_password").fill(factories.PASSWORD)
+    page.locator("#id_otp_token").fill(factories.current_totp_code(device))
     page.locator("input[type=submit]").click()
     expect(page.locator("#user-tools")).to_be_visible()
 

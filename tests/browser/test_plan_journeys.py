@@ -2,9 +2,11 @@
 disclosure page of the plan, in Chromium."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from programs.models import Program
@@ -13,12 +15,20 @@ from tests import factories
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def log_in_as_manager(page, username, password=factories.PASSWORD):
-    """The manager's sign-in (one place, to adapt when managers need a second factor)."""
+def log_in_as_manager(page, user, password=factories.PASSWORD):
+    """The manager's sign-in (one place): the password, then the authenticator app's code on the
+    2FA page (an app already enrolled; enrolment: test_second_factor_journeys.py)."""
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="인증 앱", defaults={"confirmed": True}
+    )
     page.goto("/accounts/login/")
-    page.get_by_label("이메일 또는 휴대전화 번호").fill(username)
+    page.get_by_label("이메일 또는 휴대전화 번호").fill(user.username)
     page.get_by_label("비밀번호").fill(password)
     page.get_by_role("button", name="로그인").click()
+    expect(page.get_by_role("heading", name="2단계 인증", level=1, exact=True)).to_be_visible()
+    page.get_by_label("인증 코드(6자리)").fill(factories.current_totp_code(device))
+    page.get_by_role("button", name="확인").click()
+    expect(page).to_have_url(re.compile(r"/dashboard/"))
 
 
 def test_a_manager_reads_this_years_figures_and_forecast_and_opens_the_public_page(new_page, screenshot):
@@ -48,7 +58,7 @@ def test_a_manager_reads_this_years_figures_and_forecast_and_opens_the_public_pa
     manager = factories.manager_user(username="manager@guro.go.kr")
 
     page = new_page()
-    log_in_as_manager(page, manager.username)
+    log_in_as_manager(page, manager)
     page.goto("/dashboard/")
     expect(page.get_by_role("heading", name=f"{year}년 일자리 목표 대비 실적", level=1)).to_be_visible()
     expect(page.locator("#year-select")).to_have_value(str(year))
