@@ -11,7 +11,6 @@ from rest_framework.response import Response
 from accounts.permissions import EMPLOYER, MANAGER, RESIDENT, STAFF, request_role
 from audit.api_mixins import LogsPersonalDataReadsMixin
 from audit.models import PersonalDataAccess
-from audit.services import log_access
 from guro_jobs.api import PortalModelSerializer, PortalModelViewSet
 from references.choices import EmploymentType
 from residents.models import Resident
@@ -202,13 +201,6 @@ class ResidentViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
 
     def get_queryset(self):
         return resident_queryset().order_by("-created_at", "-id")
-
-    def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        log_access(
-            request=request, action=Action.VIEW, resident=self.get_object(), target=_("API 구직자 상세")
-        )
-        return response
 
     def get_serializer_class(self):
         if self.action == "me":

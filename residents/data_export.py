@@ -31,7 +31,20 @@ SECTIONS = {
     "alerts.SavedSearch": "saved_searches",
     "alerts.SentAlert": "saved_searches",
     "audit.PersonalDataAccess": "access_log",
+    "residents.PriorityVerification": "priority_verifications",
 }
+
+# Sections that apps above residents add (casework registers its case records in its AppConfig.ready):
+# residents never imports them. key -> (title, builder(resident) -> list of records).
+REGISTERED_SECTIONS = {}
+
+
+def register_section(*, key, title, models, builder):
+    """Add a higher app's records about a resident to the download; `models` are the model labels
+    the section covers (so the completeness test knows them)."""
+    REGISTERED_SECTIONS[key] = (title, builder)
+    for label in models:
+        SECTIONS[label] = key
 
 
 def _label(model, field_name):
@@ -119,6 +132,7 @@ def _profile(resident):
             _label(ResidentPriorityGroup, "priority_group"): link.priority_group.name,
             _("직원 확인"): yes_no(link.verified_at is not None),
             _label(ResidentPriorityGroup, "verified_at"): when(link.verified_at),
+            _label(ResidentPriorityGroup, "valid_until"): day(link.valid_until),
         }
         for link in ResidentPriorityGroup.objects.filter(resident=resident).select_related("priority_group")
     ]
@@ -255,6 +269,17 @@ def _saved_searches(resident):
     ]
 
 
+def _priority_verifications(resident):
+    """Each document check of a priority claim (the claim's current state is in the profile)."""
+    from residents.models import PriorityVerification
+
+    checks = PriorityVerification.objects.filter(resident=resident).select_related("priority_group")
+    return [
+        _record(check, ["priority_group", "document_type", "verified_at", "valid_until"])
+        for check in checks.order_by("verified_at", "id")
+    ]
+
+
 def _access_log(resident):
     """Who in the district opened the record, and what was done (the staff member's account and
     address are the staff member's own data and are left out)."""
@@ -283,7 +308,9 @@ def resident_data_export(resident):
         "placements": _placements(resident),
         "retention_checks": _retention_checks(resident),
         "saved_searches": _saved_searches(resident),
+        "priority_verifications": _priority_verifications(resident),
         "access_log": _access_log(resident),
+        **{key: builder(resident) for key, (_title, builder) in REGISTERED_SECTIONS.items()},
     }
 
 
@@ -298,7 +325,9 @@ def section_titles():
         "placements": _("취업·참여 실적"),
         "retention_checks": _("고용 유지 확인"),
         "saved_searches": _("맞춤 채용 알림"),
+        "priority_verifications": _("우선 지원 대상 서류 확인"),
         "access_log": _("개인정보 접속 기록"),
+        **{key: str(title) for key, (title, _builder) in REGISTERED_SECTIONS.items()},
     }
 
 

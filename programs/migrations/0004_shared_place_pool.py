@@ -18,6 +18,7 @@ def split_shared_programs(apps, schema_editor):
         code="hope_work_finisher",
         defaults={
             "name": "희망근로 종료자",
+            "name_en": "Hope Work finishers",
             "description": "희망근로사업 참여를 마친 주민 (사업 기록으로 판단)",
             "sort_order": 20,
         },
@@ -30,6 +31,7 @@ def split_shared_programs(apps, schema_editor):
         return
     pool = PlacePool.objects.create(name="자활근로·노인일자리", year=2010, capacity=combined.capacity or 1500)
     combined.name = "노인일자리사업"
+    combined.name_en = "Senior Jobs Program"
     combined.kind = "senior_jobs"
     combined.description = "노인 세대를 위한 노인 일자리사업 (자활근로사업과 정원 1,500여 명을 함께 씀)"
     combined.capacity = None
@@ -41,6 +43,7 @@ def split_shared_programs(apps, schema_editor):
         code="2010-self-sufficiency",
         defaults={
             "name": "자활근로사업",
+            "name_en": "Self-Sufficiency Work Program",
             "kind": "self_sufficiency",
             "year": 2010,
             "sector": "public",
@@ -59,8 +62,10 @@ def split_shared_programs(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("references", "0002_seed_reference_data"),
+        ("references", "0003_english_names"),
         ("programs", "0003_english_names"),
+        # plan 1's projects take the plan's 1,500 places from the combined program before it is split
+        ("plans", "0002_first_plan"),
     ]
 
     operations = [
