@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.utils.translation import gettext_lazy as _
 
 from placements.models import Placement
@@ -62,11 +62,14 @@ def snapshot_for_year(year):
 
 def dashboard_years(*, include_placement_years=True):
     """Years a dashboard is offered for: every year with a yearly plan (a target), a stored
-    snapshot or any placement (one DISTINCT query on the indexed start date)."""
+    snapshot or any placement. Placement years are the span from the first to the last start date:
+    two ends of the indexed start date, where a DISTINCT over the dates would read every row."""
     years = set(plan_selectors.target_years())
     years.update(DashboardSnapshot.objects.values_list("year", flat=True))
     if include_placement_years:
-        years.update(day.year for day in Placement.objects.order_by().dates("started_on", "year"))
+        span = Placement.objects.order_by().aggregate(first=Min("started_on"), last=Max("started_on"))
+        if span["first"] is not None:
+            years.update(range(span["first"].year, span["last"].year + 1))
     return sorted(years)
 
 
