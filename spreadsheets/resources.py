@@ -135,13 +135,22 @@ class KoreanModelResource(resources.ModelResource):
             relation = model._meta.get_field(attribute)
             through = relation.remote_field.through
             source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+            ordered = list(dict.fromkeys((pk, value) for pk, values in links for value in values))
+            wanted = set(ordered)
             if replace:
-                through.objects.filter(**{f"{source}_id__in": [pk for pk, _ in links]}).delete()
-            rows = [
-                through(**{f"{source}_id": pk, f"{target}_id": value})
-                for pk, values in links
-                for value in values
-            ]
+                # As .set() does: links already there stay (with their own fields), the others go.
+                existing = set(
+                    through.objects.filter(**{f"{source}_id__in": [pk for pk, _ in links]}).values_list(
+                        f"{source}_id", f"{target}_id"
+                    )
+                )
+                gone = existing - wanted
+                for pk in {pk for pk, _ in gone}:
+                    through.objects.filter(
+                        **{f"{source}_id": pk, f"{target}_id__in": [v for p, v in gone if p == pk]}
+                    ).delete()
+                ordered = [link for link in ordered if link not in existing]
+            rows = [through(**{f"{source}_id": pk, f"{target}_id": value}) for pk, value in ordered]
             if rows:
                 through.objects.bulk_create(rows, batch_size=self._meta.batch_size)
 
