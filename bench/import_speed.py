@@ -1,6 +1,12 @@
 """Benchmark: import a generated 10,000-row residents .xlsx and print rows per second.
 
     DATABASE_URL=... python bench/import_speed.py [--rows 10000]
+    DATABASE_URL=... python bench/import_speed.py --memory --rows 10000   # peak memory only
+
+Beside the product it runs a floor: the simplest fast way to load the same file (openpyxl in
+read-only mode, the cells turned into values by hand, multi-row INSERTs of 1,000 rows for the
+residents and their links), and checks that the floor's rows equal the product's, column by
+column and link by link, before it prints the ratio.
 
 It runs against the configured database inside a transaction that is rolled back at the end,
 so nothing is left behind. Reported: file generation, the dry run and the real import
@@ -8,9 +14,15 @@ so nothing is left behind. Reported: file generation, the dry run and the real i
 """
 
 import argparse
+import datetime
 import io
+import json
 import os
+import re
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,9 +34,12 @@ import django  # noqa: E402
 django.setup()
 
 import openpyxl  # noqa: E402
+from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
-from references.models import AdministrativeDong  # noqa: E402
+from references.choices import EducationLevel, EmploymentStatus, EmploymentType, Gender  # noqa: E402
+from references.models import AdministrativeDong, PriorityGroup, Skill  # noqa: E402
 from residents.resources import ResidentResource  # noqa: E402
 from spreadsheets.services import import_spreadsheet  # noqa: E402
 
@@ -61,17 +76,207 @@ def build_file(rows):
     return buffer.getvalue()
 
 
+COLUMNS = [
+    "name",
+    "birth_date",
+    "gender",
+    "outside_region",
+    "phone",
+    "email",
+    "education_level",
+    "employment_status",
+    "unemployed_since",
+    "desired_employment_types",
+    "desired_monthly_wage",
+    "career_summary",
+    "collection_consented_at",
+    "provision_consented_at",
+    "consent_version",
+    "dong_id",
+    "created_at",
+    "updated_at",
+    "last_active_at",
+]
+BATCH = 1000
+
+
+def _date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    match = re.match(r"^(\d{4})\D+(\d{1,2})\D+(\d{1,2})", str(value).strip())
+    return datetime.date(*(int(part) for part in match.groups()))
+
+
+def _insert(cursor, table, columns, rows, returning=False):
+    placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([placeholders] * len(rows))
+    if returning:
+        sql += " RETURNING id"
+    cursor.execute(sql, [value for row in rows for value in row])
+    return [pk for (pk,) in cursor.fetchall()] if returning else None
+
+
+def floor_import(content):
+    """openpyxl read-only + multi-row INSERTs; the cells of the bench's file turned into values by hand."""
+    dongs = dict(AdministrativeDong.objects.values_list("name", "pk"))
+    skills = dict(Skill.objects.values_list("name", "pk"))
+    groups = dict(PriorityGroup.objects.values_list("name", "pk"))
+    codes = {
+        "gender": {str(label): code for code, label in Gender.choices},
+        "education": {str(label): code for code, label in EducationLevel.choices},
+        "status": {str(label): code for code, label in EmploymentStatus.choices},
+        "type": {str(label): code for code, label in EmploymentType.choices},
+    }
+    now = timezone.now()
+    book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    rows = book.active.iter_rows(values_only=True)
+    index = {header: i for i, header in enumerate(next(rows))}
+    count = 0
+
+    def cell(row, header):
+        value = row[index[header]] if header in index else None
+        return "" if value is None else str(value).strip()
+
+    def names(value, lookup):
+        return [lookup[name.strip()] for name in value.split(",") if name.strip()]
+
+    def flush(batch, links):
+        with connection.cursor() as cursor:
+            pks = _insert(cursor, "residents_resident", COLUMNS, batch, returning=True)
+            skill_rows = [(pk, s) for pk, (sk, _pg) in zip(pks, links, strict=True) for s in sk]
+            group_rows = [(pk, g, "") for pk, (_sk, pg) in zip(pks, links, strict=True) for g in pg]
+            if skill_rows:
+                _insert(cursor, "residents_resident_skills", ["resident_id", "skill_id"], skill_rows)
+            if group_rows:
+                _insert(
+                    cursor,
+                    "residents_residentprioritygroup",
+                    ["resident_id", "priority_group_id", "document_type"],
+                    group_rows,
+                )
+
+    batch, links = [], []
+    for row in rows:
+        consented = timezone.make_aware(
+            datetime.datetime.combine(_date(cell(row, "수집·이용 동의 일시")), datetime.time())
+        )
+        types = [
+            codes["type"][part.strip()] for part in cell(row, "희망 고용 형태").split(",") if part.strip()
+        ]
+        wage = cell(row, "희망 월급(원)").replace(",", "")
+        batch.append(
+            (
+                cell(row, "이름"),
+                _date(cell(row, "생년월일")),
+                codes["gender"][cell(row, "성별")],
+                cell(row, "구외 거주 지역"),
+                cell(row, "휴대전화"),
+                cell(row, "이메일"),
+                codes["education"][cell(row, "최종 학력")],
+                codes["status"][cell(row, "고용 상태")],
+                None,
+                json.dumps(types),
+                int(wage) if wage else None,
+                cell(row, "경력 요약"),
+                consented,
+                None,
+                settings.CONSENT_TEXT_VERSION,
+                dongs[cell(row, "거주 행정동")],
+                now,
+                now,
+                now,
+            )
+        )
+        links.append(
+            (names(cell(row, "보유 기술·자격증"), skills), names(cell(row, "우선 지원 대상"), groups))
+        )
+        count += 1
+        if len(batch) == BATCH:
+            flush(batch, links)
+            batch, links = [], []
+    if batch:
+        flush(batch, links)
+    book.close()
+    return count
+
+
+def imported_rows():
+    """Every bench resident as it was written, with its links (compared between floor and product)."""
+    columns = [c for c in COLUMNS if c not in ("created_at", "updated_at", "last_active_at")]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT {", ".join("r." + c for c in columns)},
+                  ARRAY(SELECT skill_id FROM residents_resident_skills s WHERE s.resident_id = r.id ORDER BY 1),
+                  ARRAY(SELECT priority_group_id FROM residents_residentprioritygroup g
+                        WHERE g.resident_id = r.id ORDER BY 1)
+                FROM residents_resident r WHERE r.name LIKE '벤치%%' ORDER BY r.name"""
+        )
+        return [
+            tuple(json.dumps(v) if isinstance(v, list) and k == 9 else v for k, v in enumerate(row))
+            for row in cursor.fetchall()
+        ]
+
+
+def peak_memory(path, rows):
+    """Run the real import (rolled back) on a file in a fresh process; its peak RSS in MiB."""
+    output = subprocess.run(
+        [sys.executable, __file__, "--import-file", path, "--rows", str(rows)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def import_file_only(path):
+    with open(path, "rb") as handle:
+        content = handle.read()
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    with transaction.atomic():
+        report = import_spreadsheet(kind="residents", content=content, filename="bench.xlsx", dry_run=False)
+        assert report.written, report.error_lines()[:5]
+        transaction.set_rollback(True)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"baseline_mib": baseline, "peak_mib": peak, "seconds": time.perf_counter() - started}))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--memory", action="store_true", help="only the peak memory of the real import")
+    parser.add_argument("--import-file", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.import_file:
+        import_file_only(args.import_file)
+        return
     print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
     started = time.perf_counter()
     content = build_file(args.rows)
     print(
         f"file: {args.rows:,} rows, {len(content) / 1024:,.0f} KiB in {time.perf_counter() - started:.1f} s"
     )
+    if args.memory:
+        with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
+            handle.write(content)
+            handle.flush()
+            figures = peak_memory(handle.name, args.rows)
+        print(
+            f"real import in a fresh process: {figures['seconds']:.1f} s, peak RSS {figures['peak_mib']:.0f} MiB "
+            f"(after start-up {figures['baseline_mib']:.0f} MiB, so the import itself "
+            f"{figures['peak_mib'] - figures['baseline_mib']:.0f} MiB)"
+        )
+        return
     with transaction.atomic():
+        started = time.perf_counter()
+        with transaction.atomic():
+            floor_count = floor_import(content)
+            floor_rows = imported_rows()
+            transaction.set_rollback(True)
+        floor_seconds = time.perf_counter() - started
+        print(
+            f"floor: {floor_count:,} rows in {floor_seconds:.1f} s = {floor_count / floor_seconds:,.0f} rows/s"
+        )
         for dry_run in (True, False):
             started = time.perf_counter()
             report = import_spreadsheet(
@@ -82,8 +287,15 @@ def main():
             label = "dry run" if dry_run else "import"
             print(
                 f"{label}: {len(report.rows):,} rows in {seconds:.1f} s = {len(report.rows) / seconds:,.0f} rows/s"
+                f" ({seconds / floor_seconds:.2f}x the floor)"
             )
+        ours = imported_rows()
         transaction.set_rollback(True)
+    same = sum(1 for a, b in zip(floor_rows, ours, strict=False) if a == b)
+    print(f"floor rows equal to the import's: {same:,} of {len(ours):,}")
+    if same != len(ours) or len(floor_rows) != len(ours):
+        difference = next(((a, b) for a, b in zip(floor_rows, ours, strict=False) if a != b), None)
+        raise SystemExit(f"the floor and the import differ: {difference}")
 
 
 if __name__ == "__main__":

@@ -55,6 +55,7 @@ class ResidentResource(KoreanModelResource):
 
     class Meta(KoreanModelResource.Meta):
         model = Resident
+        use_bulk = True
         import_id_fields = ["name", "birth_date", "phone"]
         fields = [
             "name",
@@ -96,8 +97,10 @@ class ResidentResource(KoreanModelResource):
             return None  # the bad cell is reported when the row is imported
         if any(value in (None, "") for value in key):
             return None
-        pk = self.known_residents().get(key)
-        return Resident.objects.filter(pk=pk).first() if pk else None
+        known = self.known_residents().get(key)
+        if isinstance(known, Resident):
+            return known  # listed earlier in this file, not yet written
+        return Resident.objects.filter(pk=known).first() if known else None
 
     def known_residents(self):
         """{(name, birth date, phone): id} of every resident, read once per import (one query
@@ -111,8 +114,15 @@ class ResidentResource(KoreanModelResource):
         return self._known
 
     def after_save_instance(self, instance, row, **kwargs):
-        # A person listed twice in one file is recognised on the second row.
-        self.known_residents()[(instance.name, instance.birth_date, instance.phone)] = instance.pk
+        # A person listed twice in one file is recognised on the second row, even while the
+        # first row still waits in its batch (it is then updated in place).
+        key = (instance.name, instance.birth_date, instance.phone)
+        self.known_residents()[key] = instance.pk or instance
+
+    def after_bulk_write(self, instances):
+        known = self.known_residents()
+        for instance in instances:
+            known[(instance.name, instance.birth_date, instance.phone)] = instance.pk
 
     def init_instance(self, row=None):
         return Resident(last_active_at=timezone.now())

@@ -97,32 +97,108 @@ class KoreanModelResource(resources.ModelResource):
             raise ValidationError(errors)
 
     def save_instance(self, instance, is_create, row, **kwargs):
+        """Rows are written in batches (Meta.use_bulk, Meta.batch_size): the instance waits in
+        create_instances / update_instances until its batch is full. A row that refers to a record
+        still waiting in this import (the same person twice in one file) changes that waiting
+        record in place instead of being queued a second time."""
         instance._imported_as_new = is_create
+        if self._meta.use_bulk and not is_create and instance.pk is None:
+            self.before_save_instance(instance, row, **kwargs)
+            self.after_save_instance(instance, row, **kwargs)
+            return
         super().save_instance(instance, is_create, row, **kwargs)
 
     def save_m2m(self, instance, row, **kwargs):
-        """Set the many-to-many cells; a new record with an empty cell needs no query at all."""
+        """Keep the many-to-many cells (read from the preloaded lookups) on the instance; in batch
+        mode they are written with its batch (see bulk_create / bulk_update), otherwise at once."""
+        pending = getattr(instance, "_pending_m2m", None)
+        if pending is None:
+            pending = instance._pending_m2m = {}
         for field in self.get_import_fields():
             if not isinstance(field.widget, widgets.ManyToManyWidget) or field.readonly:
                 continue
             if field.column_name not in row:
                 continue
-            values = field.clean(row)
-            if getattr(instance, "_imported_as_new", False):
-                if values:
-                    # A new record has no links yet: insert them in one query (add() would first
-                    # look for existing ones).
-                    relation = instance._meta.get_field(field.attribute)
-                    through = relation.remote_field.through
-                    source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-                    through.objects.bulk_create(
-                        [
-                            through(**{f"{source}_id": instance.pk, f"{target}_id": value.pk})
-                            for value in dict.fromkeys(values)
-                        ]
+            pending[field.attribute] = [value.pk for value in dict.fromkeys(field.clean(row))]
+        if not self._meta.use_bulk:
+            self._write_m2m([instance], replace=not getattr(instance, "_imported_as_new", False))
+
+    def _write_m2m(self, instances, replace):
+        """Insert the many-to-many links of a written batch: a few queries per batch, not per row."""
+        model = self._meta.model
+        by_attribute = {}
+        for instance in instances:
+            for attribute, pks in (getattr(instance, "_pending_m2m", None) or {}).items():
+                by_attribute.setdefault(attribute, []).append((instance.pk, pks))
+            instance._pending_m2m = {}
+        for attribute, links in by_attribute.items():
+            relation = model._meta.get_field(attribute)
+            through = relation.remote_field.through
+            source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+            ordered = list(dict.fromkeys((pk, value) for pk, values in links for value in values))
+            wanted = set(ordered)
+            if replace:
+                # As .set() does: links already there stay (with their own fields), the others go.
+                existing = set(
+                    through.objects.filter(**{f"{source}_id__in": [pk for pk, _ in links]}).values_list(
+                        f"{source}_id", f"{target}_id"
                     )
-            else:
-                getattr(instance, field.attribute).set(values)
+                )
+                gone = existing - wanted
+                for pk in {pk for pk, _ in gone}:
+                    through.objects.filter(
+                        **{f"{source}_id": pk, f"{target}_id__in": [v for p, v in gone if p == pk]}
+                    ).delete()
+                ordered = [link for link in ordered if link not in existing]
+            rows = [through(**{f"{source}_id": pk, f"{target}_id": value}) for pk, value in ordered]
+            if rows:
+                through.objects.bulk_create(rows, batch_size=self._meta.batch_size)
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if not self.create_instances:
+            return
+        instances = list(self.create_instances)
+        try:
+            # One multi-row INSERT per batch; PostgreSQL returns the new ids for the links.
+            self._meta.model.objects.bulk_create(instances, batch_size=batch_size)
+            self._write_m2m(instances, replace=False)
+            self.after_bulk_write(instances)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+        finally:
+            self.create_instances.clear()
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if not self.update_instances:
+            return
+        instances = list({id(instance): instance for instance in self.update_instances}.values())
+        try:
+            self._meta.model.objects.bulk_update(
+                instances, self.get_bulk_update_fields(), batch_size=batch_size
+            )
+            self._write_m2m(instances, replace=True)
+            self.after_bulk_write(instances)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+        finally:
+            self.update_instances.clear()
+
+    def get_bulk_update_fields(self):
+        model = self._meta.model
+        names = []
+        for field in self.get_import_fields():
+            if field.readonly or not field.attribute or field.attribute in names:
+                continue
+            try:
+                model_field = model._meta.get_field(field.attribute)
+            except Exception:
+                continue
+            if model_field.concrete and not model_field.many_to_many and not model_field.primary_key:
+                names.append(field.attribute)
+        return names
+
+    def after_bulk_write(self, instances):
+        """Called with every batch once written (the records now have their ids)."""
 
     def with_related(self, queryset):
         """The export queryset with the joins and prefetches its columns need (no query per row)."""
@@ -138,6 +214,10 @@ class KoreanModelResource(resources.ModelResource):
             self.progress(kwargs["row_number"])
 
     class Meta:
+        # Kinds whose rows never refer to records created earlier in the same file write in
+        # batches (use_bulk = True, batch_size rows per INSERT); the others row by row.
+        use_bulk = False
+        batch_size = 1000
         clean_model_instances = True
         skip_diff = True
         skip_html_diff = True
