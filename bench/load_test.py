@@ -141,6 +141,10 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--warmup", type=int, default=3, help="seconds of unrecorded load per page")
     parser.add_argument("--login", help="username:password for pages that need a staff login")
+    parser.add_argument(
+        "--cookie",
+        help="a Cookie header of a session that has passed two-factor login (staff pages; overrides --login)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
@@ -156,7 +160,7 @@ def main():
     else:
         process, base = start_gunicorn(args.workers, results_dir / f"gunicorn-{stamp}.log")
     try:
-        cookie = login_cookie(base, args.login) if args.login else ""
+        cookie = args.cookie or (login_cookie(base, args.login) if args.login else "")
         rows = []
         for path in [FLOOR, *[p for p in args.paths if p != FLOOR]]:
             quoted = quote(path, safe="/?=&%")

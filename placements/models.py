@@ -65,7 +65,10 @@ class JobApplication(models.Model):
         verbose_name_plural = _("채용 지원")
         ordering = ["-created_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["resident", "vacancy"], name="unique_job_application")]
-        indexes = [models.Index(fields=["vacancy", "status"])]
+        indexes = [
+            models.Index(fields=["vacancy", "status"]),
+            models.Index(fields=["-created_at", "-id"], name="application_newest_first"),
+        ]
 
     def __str__(self):
         return f"{self.resident.name} → {self.vacancy.title} ({self.get_status_display()})"
@@ -216,6 +219,7 @@ class Placement(models.Model):
         ordering = ["-started_on", "-id"]
         indexes = [
             models.Index(fields=["started_on", "sector"]),
+            models.Index(fields=["-started_on", "-id"], name="placement_newest_first"),
         ]
         constraints = [
             models.CheckConstraint(
