@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import connection, transaction
 from django.db.models import Count, F, FloatField, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.aggregates import Aggregate
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils import timezone
 
 from employers.models import Agreement
@@ -110,25 +110,34 @@ def _with_total(by_sector):
     return counts
 
 
-def _sectors_and_years(year, plan):
+def _sectors_and_years(year, plan, all_years=None):
     """Target vs actual per sector, for the year and for each year of the series, plus the
     cumulative progress over the plan that covers the year (else the latest earlier plan).
-    Targets come from the yearly plans; actual is one GROUP BY year, sector."""
-    yearly_targets = plan_selectors.sector_targets_by_year()
+    Targets come from the yearly plans; actual is one GROUP BY year, sector (or, for all years
+    at once, the rows already read)."""
+    if all_years is not None:
+        yearly_targets = all_years.yearly_targets
+    else:
+        yearly_targets = plan_selectors.sector_targets_by_year()
     plan_first = plan.first_year if plan else year
     plan_last_year = plan.last_year if plan else year
     first_year = min([*yearly_targets, year, plan_first])
     series_years = sorted({y for y in yearly_targets if y <= year} | {year})
-    actual_rows = (
-        selectors.actual_placements_between(first_year=first_year, last_year=year)
-        .annotate(start_year=ExtractYear("started_on"))
-        .order_by()
-        .values("start_year", "sector")
-        .annotate(count=Count("pk"))
-    )
-    actual_by_year = {}
-    for row in actual_rows:
-        actual_by_year.setdefault(row["start_year"], {})[row["sector"]] = row["count"]
+    if all_years is not None:
+        actual_by_year = {
+            y: counts for y, counts in all_years.by_year_sector.items() if first_year <= y <= year
+        }
+    else:
+        actual_rows = (
+            selectors.actual_placements_between(first_year=first_year, last_year=year)
+            .annotate(start_year=ExtractYear("started_on"))
+            .order_by()
+            .values("start_year", "sector")
+            .annotate(count=Count("pk"))
+        )
+        actual_by_year = {}
+        for row in actual_rows:
+            actual_by_year.setdefault(row["start_year"], {})[row["sector"]] = row["count"]
 
     by_year = [
         {
@@ -430,10 +439,11 @@ def _indicators(year, labour_stats, plan):
     }
 
 
-def compute_snapshot(year, *, progress=None, today=None):
+def compute_snapshot(year, *, progress=None, today=None, all_years=None):
     """Compute every figure of one year's dashboard as a JSON-ready dict (nothing is stored).
 
-    The current year (Asia/Seoul) also gets its year-end forecast."""
+    The current year (Asia/Seoul) also gets its year-end forecast. `all_years` (the rows of
+    every year, read once by store_all_snapshots) replaces the year's own breakdown queries."""
     today = today or timezone.localdate()
     steps = [
         "sectors",
@@ -463,24 +473,27 @@ def compute_snapshot(year, *, progress=None, today=None):
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         step(0)
         plan = plan_selectors.plan_for_progress(year)
-        sectors, by_year, cumulative = _sectors_and_years(year, plan)
+        sectors, by_year, cumulative = _sectors_and_years(year, plan, all_years)
         total_actual = sectors[0]["actual"]
         step(1)
-        programs = _programs(year)
+        programs = all_years.programs_of(year) if all_years else _programs(year)
         step(2)
-        agreements = _agreements(year)
+        agreements = all_years.agreements_of(year) if all_years else _agreements(year)
         step(3)
-        digital_valley = _digital_valley(year, plan)
+        digital_valley = all_years.digital_valley_of(year, plan) if all_years else _digital_valley(year, plan)
         step(4)
-        dongs, outside_guro = _dongs(year)
+        dongs, outside_guro = all_years.dongs_of(year) if all_years else _dongs(year)
         step(5)
-        priority_groups = _priority_groups(year)
+        priority_groups = all_years.priority_groups_of(year) if all_years else _priority_groups(year)
         step(6)
-        retention = _retention(year)
+        retention = all_years.retention_of(year) if all_years else _retention(year)
         step(7)
-        median_wage = median_monthly_wage(selectors.actual_placements(year))
+        if all_years:
+            median_wage = all_years.median_of(year)
+        else:
+            median_wage = median_monthly_wage(selectors.actual_placements(year))
         step(8)
-        funnel = _funnel(year, total_actual)
+        funnel = all_years.funnel_of(year, total_actual) if all_years else _funnel(year, total_actual)
         step(9)
         labour_stats = _labour_stats(year)
         step(10)
@@ -509,14 +522,18 @@ def compute_snapshot(year, *, progress=None, today=None):
     return result
 
 
-def store_snapshot(*, year, progress=None):
+def store_snapshot(*, year, progress=None, all_years=None, started_at=None):
     """Compute one year's snapshot and store it, replacing the year's row atomically.
 
     Safe to run twice at once: the unique year row is locked while written, and a computation
     that started before the stored one never overwrites it, so one consistent snapshot remains.
     """
-    started_at = timezone.now()
-    data = compute_snapshot(year, progress=progress)
+    started_at = started_at or timezone.now()
+    data = compute_snapshot(year, progress=progress, all_years=all_years)
+    return _store_data(year=year, data=data, started_at=started_at)
+
+
+def _store_data(*, year, data, started_at):
     with transaction.atomic():
         snapshot, created = DashboardSnapshot.objects.select_for_update().get_or_create(
             year=year, defaults={"computed_at": started_at, "data": data}
@@ -529,10 +546,322 @@ def store_snapshot(*, year, progress=None):
 
 
 def store_all_snapshots(*, progress=None):
-    """Recompute the snapshot of every dashboard year; returns the years done."""
-    years = selectors.dashboard_years(include_placement_years=True)
-    for index, year in enumerate(years):
-        if progress is not None:
-            progress(index, len(years), year)
-        store_snapshot(year=year)
+    """Recompute the snapshot of every dashboard year; returns the years done.
+
+    Every source is read once for all years (one REPEATABLE READ snapshot on PostgreSQL), then
+    each year is built from the aggregated rows and stored."""
+    started_at = timezone.now()
+    isolate = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with transaction.atomic():
+        if isolate:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        years = selectors.dashboard_years(include_placement_years=True)
+        all_years = _AllYears()
+        computed = []
+        for index, year in enumerate(years):
+            if progress is not None:
+                progress(index, len(years), year)
+            computed.append((year, compute_snapshot(year, all_years=all_years)))
+    for year, data in computed:
+        _store_data(year=year, data=data, started_at=started_at)
     return years
+
+
+# ---- every year in one pass ----------------------------------------------------------------------
+# store_all_snapshots reads each source once for all years (a handful of GROUP BY queries, grouped
+# at the finest grain a breakdown needs) and builds every year's figures from the aggregated rows
+# in Python, instead of re-reading 2010..year for each year and each breakdown. compute_snapshot
+# (one year) keeps its own queries; both give identical figures (a test compares every year).
+
+
+def _year(field):
+    """The year of a date or time (Asia/Seoul) as an integer: PostgreSQL's EXTRACT gives a numeric,
+    slower to group by than an integer."""
+    return Cast(ExtractYear(field), IntegerField())
+
+
+class _AllYears:
+    """The aggregated rows of every year, read once; each method answers one breakdown."""
+
+    def __init__(self):
+        actual = selectors.actual_placements_between(first_year=None, last_year=None).order_by()
+        self.grain = list(
+            actual.annotate(start_year=_year("started_on"))
+            .values("start_year", "sector", "dong_at_hire_id", "program_id", "agreement_id")
+            .annotate(
+                count=Count("pk"),
+                local=Count("pk", filter=Q(guro_resident_at_hire=True)),
+                valley_local=Count(
+                    "pk", filter=Q(guro_resident_at_hire=True, employer__in_digital_valley=True)
+                ),
+            )
+        )
+        self.by_year_sector, self.dongs, self.placed, self.agreements, self.valley = {}, {}, {}, {}, {}
+        for row in self.grain:
+            year, sector, count = row["start_year"], row["sector"], row["count"]
+            by_sector = self.by_year_sector.setdefault(year, {})
+            by_sector[sector] = by_sector.get(sector, 0) + count
+            dongs = self.dongs.setdefault(year, {}).setdefault(
+                row["dong_at_hire_id"], {"total": 0, "public": 0, "private": 0}
+            )
+            dongs[sector] += count
+            dongs["total"] += count
+            if row["program_id"] is not None:
+                placed = self.placed.setdefault(year, {})
+                placed[row["program_id"]] = placed.get(row["program_id"], 0) + count
+            if row["agreement_id"] is not None:
+                agreement = self.agreements.setdefault(year, {}).setdefault(row["agreement_id"], [0, 0])
+                agreement[0] += count
+                agreement[1] += row["local"]
+            self.valley[year] = self.valley.get(year, 0) + row["valley_local"]
+
+        self.medians = {}
+        if connection.vendor == "postgresql":
+            for row in (
+                actual.filter(monthly_wage__isnull=False)
+                .annotate(start_year=_year("started_on"))
+                .values("start_year")
+                .annotate(median=PercentileCont("monthly_wage", 0.5))
+            ):
+                self.medians[row["start_year"]] = int(
+                    Decimal(row["median"]).quantize(Decimal(1), ROUND_HALF_UP)
+                )
+        else:
+            self.medians = None
+
+        self.priority = {}
+        links = Placement.priority_groups.through.objects.filter(
+            selectors.actual_q(first_year=None, last_year=None, prefix="placement__")
+        )
+        for row in (
+            links.order_by()
+            .annotate(start_year=_year("placement__started_on"))
+            .values("start_year", "prioritygroup_id", sector=F("placement__sector"))
+            .annotate(count=Count("pk"))
+        ):
+            counts = self.priority.setdefault(row["start_year"], {}).setdefault(
+                row["prioritygroup_id"], {"total": 0, "public": 0, "private": 0}
+            )
+            counts[row["sector"]] += row["count"]
+            counts["total"] += row["count"]
+
+        self.retention = {}
+        for row in (
+            RetentionCheck.objects.filter(
+                selectors.actual_q(first_year=None, last_year=None, prefix="placement__")
+            )
+            .order_by()
+            .annotate(start_year=_year("placement__started_on"))
+            .values("start_year", "months_after_start")
+            .annotate(
+                scheduled=Count("pk"),
+                checked=Count("pk", filter=Q(checked_on__isnull=False)),
+                retained=Count("pk", filter=Q(still_employed=True)),
+            )
+        ):
+            self.retention.setdefault(row["start_year"], {})[row["months_after_start"]] = row
+
+        self.applications = {
+            row["program_id"]: row
+            for row in ProgramApplication.objects.order_by()
+            .values("program_id")
+            .annotate(applied=Count("pk"), selected=Count("pk", filter=Q(status__in=SELECTED_STATUSES)))
+        }
+        self.programs = list(
+            Program.objects.order_by("-year", "kind", "name").values(
+                "id", "name", "year", "kind", "sector", "capacity"
+            )
+        )
+
+        self.jobs = {
+            row["year"]: row
+            for row in JobApplication.objects.order_by()
+            .annotate(year=_year("created_at"))
+            .values("year")
+            .annotate(
+                applications=Count("pk"),
+                referrals=Count(
+                    "pk", filter=Q(referred_by__isnull=False) | Q(status=JobApplication.Status.REFERRED)
+                ),
+            )
+        }
+        self.program_applications = dict(
+            ProgramApplication.objects.order_by()
+            .annotate(year=_year("applied_at"))
+            .values("year")
+            .annotate(count=Count("pk"))
+            .values_list("year", "count")
+        )
+        job_people = JobApplication.objects.order_by().annotate(year=_year("created_at"))
+        program_people = ProgramApplication.objects.order_by().annotate(year=_year("applied_at"))
+        union = job_people.values("year", "resident_id").union(program_people.values("year", "resident_id"))
+        sql, params = union.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT u.year, count(*) FROM ({sql}) u GROUP BY u.year", params)
+            self.applicants = {int(year): count for year, count in cursor.fetchall()}
+
+        self.agreement_rows = list(
+            Agreement.objects.annotate(
+                quota_target=Subquery(
+                    Target.objects.filter(scope=Target.Scope.AGREEMENT, agreement=OuterRef("pk"))
+                    .order_by("-pk")
+                    .values("count")[:1]
+                )
+            )
+            .order_by("starts_on", "pk")
+            .values(
+                "id",
+                "title",
+                "employer__name",
+                "starts_on",
+                "planned_hires",
+                "local_hire_share",
+                "quota_target",
+            )
+        )
+        self.valley_target = (
+            Target.objects.filter(scope=Target.Scope.DIGITAL_VALLEY)
+            .order_by("-pk")
+            .values_list("count", flat=True)
+            .first()
+        )
+        self.yearly_targets = plan_selectors.sector_targets_by_year()
+        self.dong_rows = list(AdministrativeDong.objects.order_by("sort_order", "name").values("id", "name"))
+        self.group_rows = list(
+            PriorityGroup.objects.order_by("sort_order", "name").values("id", "code", "name")
+        )
+
+    def programs_of(self, year):
+        placed = self.placed.get(year, {})
+        kinds = dict(Program.Kind.choices)
+        plan_targets = plan_selectors.program_targets(year)
+        result = []
+        for program in self.programs:
+            if program["year"] != year and not placed.get(program["id"]):
+                continue
+            applications = self.applications.get(program["id"], {"applied": 0, "selected": 0})
+            row = {
+                **program,
+                "applied": applications["applied"],
+                "selected": applications["selected"],
+                "placed": placed.get(program["id"], 0),
+            }
+            result.append(
+                {
+                    **row,
+                    "kind_label": str(kinds.get(row["kind"], row["kind"])),
+                    "fill_rate": share(row["placed"], row["capacity"]),
+                    "plan_target": plan_targets.get(row["id"]),
+                    "plan_rate": achievement_rate(row["placed"], plan_targets.get(row["id"])),
+                }
+            )
+        return result
+
+    def agreements_of(self, year):
+        counts = {}
+        for start_year, by_agreement in self.agreements.items():
+            if start_year > year:
+                continue
+            for agreement_id, (hires, local) in by_agreement.items():
+                count = counts.setdefault(
+                    agreement_id, {"hires": 0, "local_hires": 0, "year_hires": 0, "year_local_hires": 0}
+                )
+                count["hires"] += hires
+                count["local_hires"] += local
+                if start_year == year:
+                    count["year_hires"] += hires
+                    count["year_local_hires"] += local
+        year_end = datetime.date(year, 12, 31)
+        empty = {"hires": 0, "local_hires": 0, "year_hires": 0, "year_local_hires": 0}
+        result = []
+        for row in self.agreement_rows:
+            if not (row["starts_on"] <= year_end or row["id"] in counts):
+                continue
+            count = counts.get(row["id"], empty)
+            quota = row["quota_target"]
+            if quota is None:
+                quota = int(
+                    (Decimal(row["planned_hires"]) * row["local_hire_share"] / 100).quantize(
+                        Decimal(1), ROUND_HALF_UP
+                    )
+                )
+            result.append(
+                {
+                    "id": row["id"],
+                    "title": row["title"],
+                    "employer": row["employer__name"],
+                    "starts_on": row["starts_on"].isoformat(),
+                    "planned_hires": row["planned_hires"],
+                    "quota": quota,
+                    "hires": count["hires"],
+                    "local_hires": count["local_hires"],
+                    "quota_rate": achievement_rate(count["local_hires"], quota),
+                    "local_share": share(count["local_hires"], count["hires"]),
+                    "local_share_target": float(row["local_hire_share"]),
+                    "year_hires": count["year_hires"],
+                    "year_local_hires": count["year_local_hires"],
+                }
+            )
+        return result
+
+    def digital_valley_of(self, year, plan):
+        plan_first = plan.first_year if plan else year
+        plan_last = min(year, plan.last_year) if plan else year
+        lowest = min(plan_first, year)
+        plan_to_date = sum(
+            count for y, count in self.valley.items() if lowest <= y <= year and plan_first <= y <= plan_last
+        )
+        return {
+            "target": self.valley_target,
+            "first_year": plan_first,
+            "last_year": plan_last,
+            "actual": plan_to_date,
+            "rate": achievement_rate(plan_to_date, self.valley_target),
+            "year_actual": self.valley.get(year, 0),
+        }
+
+    def dongs_of(self, year):
+        counts = self.dongs.get(year, {})
+        zero = {"total": 0, "public": 0, "private": 0}
+        rows = [
+            {"id": dong["id"], "name": dong["name"], **counts.get(dong["id"], zero)}
+            for dong in self.dong_rows
+        ]
+        return rows, counts.get(None, zero)
+
+    def priority_groups_of(self, year):
+        counts = self.priority.get(year, {})
+        zero = {"total": 0, "public": 0, "private": 0}
+        return [{**group, **counts.get(group["id"], zero)} for group in self.group_rows]
+
+    def retention_of(self, year):
+        rows = self.retention.get(year, {})
+        result = []
+        for months in RETENTION_MONTHS:
+            row = rows.get(months, {"scheduled": 0, "checked": 0, "retained": 0})
+            result.append(
+                {
+                    "months": months,
+                    "scheduled": row["scheduled"],
+                    "checked": row["checked"],
+                    "retained": row["retained"],
+                    "rate": share(row["retained"], row["checked"]),
+                }
+            )
+        return result
+
+    def median_of(self, year):
+        if self.medians is None:
+            return median_monthly_wage(selectors.actual_placements(year))
+        return self.medians.get(year)
+
+    def funnel_of(self, year, hires):
+        job = self.jobs.get(year, {"applications": 0, "referrals": 0})
+        return {
+            "applicants": self.applicants.get(year, 0),
+            "job_applications": job["applications"],
+            "program_applications": self.program_applications.get(year, 0),
+            "referrals": job["referrals"],
+            "hires": hires,
+        }
