@@ -17,8 +17,7 @@ from django.conf import settings
 from django.db.models import DateTimeField
 from django.utils import timezone
 
-from guro_jobs.demo import DemoCounts, seed_demo
-from guro_jobs.demo_plans import seed_plan_scale
+from guro_jobs.demo import DemoCounts, seed_demo, seed_plan_scale
 
 pytestmark = pytest.mark.django_db
 
