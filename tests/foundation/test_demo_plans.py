@@ -5,8 +5,7 @@ import datetime
 
 import pytest
 
-from guro_jobs.demo import DemoCounts, seed_demo
-from guro_jobs.demo_plans import seed_plan_scale
+from guro_jobs.demo import DemoCounts, seed_demo, seed_plan_scale
 from plans.models import Plan
 from reports.forecast import compute_forecast
 from reports.services import compute_snapshot

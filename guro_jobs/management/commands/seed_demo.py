@@ -1,4 +1,4 @@
-"""`python manage.py seed_demo`: demo data for the portal (see guro_jobs/demo.py)."""
+"""`python manage.py seed_demo`: demo data for the portal (see the guro_jobs/demo package)."""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -7,8 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from guro_jobs.demo import default_counts, seed_demo
-from guro_jobs.demo_plans import seed_plan_scale
+from guro_jobs.demo import default_counts, seed_demo, seed_plan_scale
 from residents.models import Resident
 
 LABELS = (

@@ -1,4 +1,4 @@
-"""The demo at the plan's scale (called by seed_demo after guro_jobs/demo.py).
+"""The demo at the plan's scale (called by the seed_demo command after `seed_demo()`).
 
 The 2010–2014 plan gets each year's actual per sector at a set share of its target (80–120%,
 with 2011's private and 2012's targets missed), and a current-term example plan (예시), clearly
@@ -14,11 +14,11 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
 from employers.models import Employer
+from guro_jobs.demo.reports import add_example_labour_stat
 from placements.models import Placement
 from plans.models import Plan, ProjectTarget, YearPlan
 from programs.models import Program
 from references.models import AdministrativeDong
-from reports.models import LabourStat
 from residents.models import Resident
 
 # Share of the target each plan year reaches, (public, private): some years are missed.
@@ -119,16 +119,7 @@ def _example_plan(today):
             )
             for name, category, sector, team, count in EXAMPLE_PROJECTS
         )
-    previous = today.year - 1
-    if not LabourStat.objects.filter(year=previous).exists():
-        LabourStat.objects.create(
-            year=previous,
-            population=385_000,
-            economically_active=243_000,
-            employed=233_500,
-            unemployed=9_500,
-            source=f"(예시) 통계청 지역별 고용조사 {previous}년 하반기",
-        )
+    add_example_labour_stat(today.year - 1)
     return plan
 
 
