@@ -15,7 +15,7 @@ from django.apps import apps
 from django.conf import settings
 from django.utils import timezone
 
-from guro_jobs.demo import DemoCounts, seed_demo, seed_plan_scale
+from guro_jobs.demo import DemoCounts, seed_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,6 @@ NOW = datetime.datetime(2026, 11, 29, 10, 30, tzinfo=datetime.UTC)
 # Recorded before the split; PostgreSQL (COPY) and SQLite (bulk_create) give the same.
 EXPECTED = {
     "demo": "5b02115ba82fe65c3a773af4fcd29ec5ac0d33889f8e7894995ca65504fb102d",
-    "demo_and_plan_scale": "f54bd269f60940401e6291dd37d8e08f1133690d25110895d1ab89178f022ff8",
 }
 
 
@@ -100,11 +99,3 @@ def test_the_demo_gives_the_recorded_rows_for_its_seed(frozen_clock):
     seed_demo(counts=SMALL, seed=SEED, today=TODAY)
     found = digest(before)
     assert found == EXPECTED["demo"], found
-
-
-def test_the_demo_at_the_plans_scale_gives_the_recorded_rows_for_its_seed(frozen_clock):
-    before = existing_rows()
-    seed_demo(counts=SMALL, seed=SEED, today=TODAY)
-    seed_plan_scale(seed=SEED, today=TODAY)
-    found = digest(before)
-    assert found == EXPECTED["demo_and_plan_scale"], found
