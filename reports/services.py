@@ -246,32 +246,35 @@ def _agreements(year):
     empty = {"hires": 0, "local_hires": 0, "year_hires": 0, "year_local_hires": 0}
     result = []
     for row in agreements:
-        count = counts.get(row["id"], empty)
-        quota = row["quota_target"]
-        if quota is None:
-            quota = int(
-                (Decimal(row["planned_hires"]) * row["local_hire_share"] / 100).quantize(
-                    Decimal(1), ROUND_HALF_UP
-                )
-            )
-        result.append(
-            {
-                "id": row["id"],
-                "title": row["title"],
-                "employer": row["employer__name"],
-                "starts_on": row["starts_on"].isoformat(),
-                "planned_hires": row["planned_hires"],
-                "quota": quota,
-                "hires": count["hires"],
-                "local_hires": count["local_hires"],
-                "quota_rate": achievement_rate(count["local_hires"], quota),
-                "local_share": share(count["local_hires"], count["hires"]),
-                "local_share_target": float(row["local_hire_share"]),
-                "year_hires": count["year_hires"],
-                "year_local_hires": count["year_local_hires"],
-            }
-        )
+        result.append(agreement_figures(row, counts.get(row["id"], empty)))
     return result
+
+
+def agreement_figures(row, count):
+    """One agreement's row of the dashboard: its local-hire quota (stated, or its planned hires ×
+    local share) against the hires counted for it."""
+    quota = row["quota_target"]
+    if quota is None:
+        quota = int(
+            (Decimal(row["planned_hires"]) * row["local_hire_share"] / 100).quantize(
+                Decimal(1), ROUND_HALF_UP
+            )
+        )
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "employer": row["employer__name"],
+        "starts_on": row["starts_on"].isoformat(),
+        "planned_hires": row["planned_hires"],
+        "quota": quota,
+        "hires": count["hires"],
+        "local_hires": count["local_hires"],
+        "quota_rate": achievement_rate(count["local_hires"], quota),
+        "local_share": share(count["local_hires"], count["hires"]),
+        "local_share_target": float(row["local_hire_share"]),
+        "year_hires": count["year_hires"],
+        "year_local_hires": count["year_local_hires"],
+    }
 
 
 def _digital_valley(year, plan):
@@ -778,31 +781,7 @@ class _AllYears:
         for row in self.agreement_rows:
             if not (row["starts_on"] <= year_end or row["id"] in counts):
                 continue
-            count = counts.get(row["id"], empty)
-            quota = row["quota_target"]
-            if quota is None:
-                quota = int(
-                    (Decimal(row["planned_hires"]) * row["local_hire_share"] / 100).quantize(
-                        Decimal(1), ROUND_HALF_UP
-                    )
-                )
-            result.append(
-                {
-                    "id": row["id"],
-                    "title": row["title"],
-                    "employer": row["employer__name"],
-                    "starts_on": row["starts_on"].isoformat(),
-                    "planned_hires": row["planned_hires"],
-                    "quota": quota,
-                    "hires": count["hires"],
-                    "local_hires": count["local_hires"],
-                    "quota_rate": achievement_rate(count["local_hires"], quota),
-                    "local_share": share(count["local_hires"], count["hires"]),
-                    "local_share_target": float(row["local_hire_share"]),
-                    "year_hires": count["year_hires"],
-                    "year_local_hires": count["year_local_hires"],
-                }
-            )
+            result.append(agreement_figures(row, counts.get(row["id"], empty)))
         return result
 
     def digital_valley_of(self, year, plan):
