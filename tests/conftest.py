@@ -28,7 +28,11 @@ def pytest_collection_modifyitems(config, items):
     failure in CI, where they must run."""
     # Browser journeys last: Playwright's event loop gives the ORM fresh connection objects that
     # lack the serialized copy later transactional tests restore from.
-    items.sort(key=lambda item: "browser" in item.keywords)
+    # Tests marked `fresh_database` first: they compare against a freshly migrated database, before
+    # any transactional test has emptied and restored it.
+    items.sort(
+        key=lambda item: 0 if "fresh_database" in item.keywords else 2 if "browser" in item.keywords else 1
+    )
     for item in items:
         if uses_transactions(item):
             marker = item.get_closest_marker("django_db")
