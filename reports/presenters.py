@@ -79,7 +79,11 @@ def in_readers_language(data):
     task's Korean); the figures are what is stored, the words are chosen when they are shown.
     Rows whose thing was deleted since keep their stored name."""
     kinds = {value: str(label) for value, label in Program.Kind.choices}
-    names = _current_names(program_ids=[row["id"] for row in data["programs"]])
+    forecast = data.get("forecast")
+    forecast_programs = (forecast or {}).get("programs") or []
+    names = _current_names(program_ids=[row["id"] for row in [*data["programs"], *forecast_programs]])
+    if forecast_programs:  # the current year's forecast is stored with the snapshot, names and all
+        forecast = {**forecast, "programs": _renamed(forecast_programs, names["program"])}
     return {
         **data,
         "definition": str(selectors.ACTUAL_DEFINITION),
@@ -95,6 +99,7 @@ def in_readers_language(data):
         ],
         "dongs": _renamed(data["dongs"], names["dong"]),
         "priority_groups": _renamed(data["priority_groups"], names["group"]),
+        **({"forecast": forecast} if forecast is not None else {}),
     }
 
 
