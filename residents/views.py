@@ -15,7 +15,7 @@ from django.views.generic import FormView, TemplateView, View
 from guro_jobs.permissions import ResidentRequiredMixin
 from notifications.kinds import MailKind
 from notifications.services import set_mail_opt_outs
-from residents import selectors, services
+from residents import me_panels, selectors, services
 from residents.forms import DeletionRequestForm, MailPreferencesForm, ResidentProfileForm, SignupForm
 
 
@@ -69,6 +69,7 @@ class MeView(ResidentRequiredMixin, TemplateView):
             program_applications=selectors.program_applications_of(self.resident),
             placements=selectors.placements_of(self.resident),
             priority_claims=selectors.priority_claims_of(self.resident),
+            panels=me_panels.render_panels(self.request, self.resident),
             **kwargs,
         )
 
