@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EducationLevel(models.TextChoices):
@@ -90,5 +91,5 @@ class SeoulDistrict(models.TextChoices):
 
 class Career(models.TextChoices):
     NEW = "new", _("신입")
-    EXPERIENCED = "experienced", _("경력")
+    EXPERIENCED = "experienced", pgettext_lazy("career", "경력")
     ANY = "any", _("경력 무관")
