@@ -3,6 +3,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+import accounts.urls
+import residents.account_urls
 from guro_jobs import views
 from reports.api import DashboardSnapshotView
 
@@ -16,7 +18,11 @@ urlpatterns = [
     path("ops/ping", views.ping, name="ping"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("accounts/", include("accounts.urls")),
+    # accounts' own pages, and the resident's sign-up, which accounts cannot import, in one namespace.
+    path(
+        "accounts/",
+        include((accounts.urls.urlpatterns + residents.account_urls.urlpatterns, accounts.urls.app_name)),
+    ),
     path("programs/", include("programs.urls")),
     path("vacancies/", include("employers.urls")),
     path("employer/", include("employers.employer_urls")),
