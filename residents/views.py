@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from guro_jobs.permissions import ResidentRequiredMixin
 from notifications.kinds import MailKind
 from notifications.services import set_mail_opt_outs
 from residents import me_panels, selectors, services
 from residents.forms import DeletionRequestForm, MailPreferencesForm, ResidentProfileForm, SignupForm
+from residents.permissions import ResidentRequiredMixin
 
 
 def client_ip(request):
