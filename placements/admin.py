@@ -15,9 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from audit.admin_mixins import LogsResidentAccessMixin
 from audit.models import PersonalDataAccess
 from audit.services import log_access
+from employers.models import Vacancy
+from guro_jobs.admin_extension import extend_admin
+from placements.admin_matching import ResidentMatchingMixin, VacancyMatchingMixin
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
 from placements.services import cancel_hire, record_retention_check
+from residents.admin import HOPED_FOR_WORK, ConsentRecordInline
 from residents.admin_paging import CheapCountPaginator, LightListMixin, year_filter
+from residents.models import Resident
 from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
@@ -246,3 +251,25 @@ class RetentionCheckAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     @admin.action(description=_("이직 확인(고용 유지 안 됨)"), permissions=["change"])
     def mark_left(self, request, queryset):
         self._record(request, queryset, False)
+
+
+class JobApplicationInline(admin.TabularInline):
+    model = JobApplication
+    extra = 0
+    fields = ["vacancy", "status", "created_at"]
+    readonly_fields = ["created_at"]
+    autocomplete_fields = ["vacancy"]
+    show_change_link = True
+
+
+# Residents' and vacancies' admin pages show job applications and the matching page (placements/
+# admin_matching.py); residents and employers cannot import placements.
+extend_admin(
+    Resident,
+    mixins=[ResidentMatchingMixin],
+    inlines=[JobApplicationInline],
+    before_inline=ConsentRecordInline,
+    readonly_fields=["matches_link"],
+    fieldset=HOPED_FOR_WORK,
+)
+extend_admin(Vacancy, mixins=[VacancyMatchingMixin], readonly_fields=["matches_link"])

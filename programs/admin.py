@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.admin_mixins import LogsResidentAccessMixin
+from guro_jobs.admin_extension import extend_admin
 from programs import services
 from programs.models import (
     PlacePool,
@@ -17,6 +18,8 @@ from programs.models import (
     ProgramPriorityWeight,
 )
 from programs.selection import TIE_BREAK_RULE, places_taken, rank_applications
+from residents.admin import ConsentRecordInline
+from residents.models import Resident
 from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
@@ -204,3 +207,16 @@ class ProgramApplicationAdmin(LogsResidentAccessMixin, SpreadsheetExportMixin, a
             else:
                 text = _("%(name)s님 중도 포기. 대기자가 없습니다.") % {"name": application.resident.name}
             self.message_user(request, text, messages.SUCCESS)
+
+
+class ProgramApplicationInline(admin.TabularInline):
+    model = ProgramApplication
+    extra = 0
+    fields = ["program", "status", "priority_score", "applied_at"]
+    readonly_fields = ["applied_at"]
+    autocomplete_fields = ["program"]
+    show_change_link = True
+
+
+# The resident's admin page lists their program applications; residents cannot import programs.
+extend_admin(Resident, inlines=[ProgramApplicationInline], before_inline=ConsentRecordInline)

@@ -9,9 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import PersonalDataAccess
 from audit.services import log_access
-from placements.admin_matching import ResidentMatchingMixin
-from placements.models import JobApplication
-from programs.models import ProgramApplication
 from residents.admin_paging import CheapCountPaginator, LightListMixin, year_filter
 from residents.models import ConsentRecord, PriorityVerification, Resident, ResidentPriorityGroup
 from residents.services import verify_priority_claim
@@ -111,24 +108,6 @@ class PriorityVerificationAdmin(admin.ModelAdmin):
         return False
 
 
-class ProgramApplicationInline(admin.TabularInline):
-    model = ProgramApplication
-    extra = 0
-    fields = ["program", "status", "priority_score", "applied_at"]
-    readonly_fields = ["applied_at"]
-    autocomplete_fields = ["program"]
-    show_change_link = True
-
-
-class JobApplicationInline(admin.TabularInline):
-    model = JobApplication
-    extra = 0
-    fields = ["vacancy", "status", "created_at"]
-    readonly_fields = ["created_at"]
-    autocomplete_fields = ["vacancy"]
-    show_change_link = True
-
-
 class ConsentRecordInline(admin.TabularInline):
     model = ConsentRecord
     extra = 0
@@ -155,11 +134,16 @@ class LivesInGuroFilter(admin.SimpleListFilter):
 
 
 Action = PersonalDataAccess.Action
+# The fieldset where placements adds its matching link.
+HOPED_FOR_WORK = _("희망 일자리")
 
 
 @admin.register(Resident)
-class ResidentAdmin(LightListMixin, ResidentMatchingMixin, SpreadsheetExportMixin, admin.ModelAdmin):
-    """Every view, entry, change and deletion of a resident here is written to the access log."""
+class ResidentAdmin(LightListMixin, SpreadsheetExportMixin, admin.ModelAdmin):
+    """Every view, entry, change and deletion of a resident here is written to the access log.
+
+    programs and placements add their applications (inlines) and the matching page to it from their
+    admin.py (guro_jobs/admin_extension.py): residents sits below them."""
 
     list_display = [
         "name",
@@ -189,14 +173,9 @@ class ResidentAdmin(LightListMixin, ResidentMatchingMixin, SpreadsheetExportMixi
     paginator = CheapCountPaginator
     list_per_page = 50
     autocomplete_fields = ["dong", "skills", "desired_occupations", "user"]
-    readonly_fields = ["created_at", "updated_at", "anonymised_at", "matches_link", "print_link"]
+    readonly_fields = ["created_at", "updated_at", "anonymised_at", "print_link"]
     list_select_related = ["dong"]
-    inlines = [
-        ResidentPriorityGroupInline,
-        ProgramApplicationInline,
-        JobApplicationInline,
-        ConsentRecordInline,
-    ]
+    inlines = [ResidentPriorityGroupInline, ConsentRecordInline]
     fieldsets = [
         (
             _("기본 정보"),
@@ -208,14 +187,13 @@ class ResidentAdmin(LightListMixin, ResidentMatchingMixin, SpreadsheetExportMixi
             {"fields": ["education_level", "employment_status", "unemployed_since", "career_summary"]},
         ),
         (
-            _("희망 일자리"),
+            HOPED_FOR_WORK,
             {
                 "fields": [
                     "skills",
                     "desired_occupations",
                     "desired_employment_types",
                     "desired_monthly_wage",
-                    "matches_link",
                 ]
             },
         ),
