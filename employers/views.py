@@ -32,10 +32,9 @@ from guro_jobs.forms import apply_krds_classes
 from guro_jobs.permissions import EmployerRequiredMixin
 from placements import selectors as application_selectors
 from placements.models import JobApplication, Placement
-from placements.services import cancel_hire, confirm_hire, move_job_application
+from placements.services import apply_with_provision_consent, cancel_hire, confirm_hire, move_job_application
 from residents.forms import ProvisionConsentForm
 from residents.permissions import ResidentRequiredMixin, resident_of
-from residents.services import apply_with_provision_consent
 from residents.views import add_form_error, client_ip
 
 
