@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AlertsConfig(AppConfig):
     name = "alerts"
     verbose_name = _("맞춤 채용 알림")
+
+    def ready(self):
+        # employers sits below alerts: the vacancy search offers "save this search" through its hook.
+        from alerts import vacancy_views
+        from employers import page_extras
+
+        page_extras.register("vacancy_list", "alerts", vacancy_views.vacancy_list_context)

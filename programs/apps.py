@@ -8,7 +8,15 @@ class ProgramsConfig(AppConfig):
 
     def ready(self):
         # residents sits below programs: programs adds itself to the resident's pages and rules here.
-        from programs import services
-        from residents import anonymisation
+        from programs import selectors, services
+        from residents import anonymisation, me_panels
 
         anonymisation.register("programs", services.erase_personal_notes)
+        me_panels.register(
+            "program_applications",
+            order=30,
+            template="programs/me_panel_applications.html",
+            context=lambda request, resident: {
+                "program_applications": selectors.program_applications_of(resident)
+            },
+        )
