@@ -8,7 +8,8 @@ class AlertsConfig(AppConfig):
 
     def ready(self):
         # employers sits below alerts: the vacancy search offers "save this search" through its hook.
-        from alerts import vacancy_views
+        from alerts import data_export, vacancy_views
         from employers import page_extras
 
         page_extras.register("vacancy_list", "alerts", vacancy_views.vacancy_list_context)
+        data_export.register()  # a resident's own download includes these records

@@ -9,7 +9,7 @@ class PlacementsConfig(AppConfig):
     def ready(self):
         # residents and employers sit below placements: it adds itself to their pages and rules here.
         from employers import page_extras
-        from placements import employer_views, selectors, services, vacancy_views
+        from placements import data_export, employer_views, selectors, services, vacancy_views
         from residents import anonymisation, me_panels
 
         anonymisation.register("placements", services.erase_personal_notes)
@@ -27,3 +27,4 @@ class PlacementsConfig(AppConfig):
             template="placements/me_panel_placements.html",
             context=lambda request, resident: {"placements": selectors.placements_of(resident)},
         )
+        data_export.register()  # a resident's own download includes these records

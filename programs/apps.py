@@ -8,7 +8,7 @@ class ProgramsConfig(AppConfig):
 
     def ready(self):
         # residents sits below programs: programs adds itself to the resident's pages and rules here.
-        from programs import selectors, services
+        from programs import data_export, selectors, services
         from residents import anonymisation, me_panels
 
         anonymisation.register("programs", services.erase_personal_notes)
@@ -20,3 +20,4 @@ class ProgramsConfig(AppConfig):
                 "program_applications": selectors.program_applications_of(resident)
             },
         )
+        data_export.register()  # a resident's own download includes these records
