@@ -7,8 +7,8 @@ from django.views.generic import FormView
 
 from accounts import second_factor
 from accounts.forms import LoginForm, SecondFactorForm
+from accounts.signals import signed_in_on_login_page
 from guro_jobs.security import has_enrolled_device, is_verified, needs_second_factor
-from residents.services import record_resident_activity
 
 
 def start_page_for(user):
@@ -31,7 +31,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        record_resident_activity(user=form.get_user())
+        signed_in_on_login_page.send(sender=type(self), user=form.get_user())
         return response
 
     def get_success_url(self):

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class AlertsConfig(AppConfig):
     name = "alerts"
     verbose_name = _("맞춤 채용 알림")
+
+    def ready(self):
+        # employers sits below alerts: the vacancy search offers "save this search" through its hook.
+        from alerts import data_export, vacancy_views
+        from employers import page_extras
+
+        page_extras.register("vacancy_list", "alerts", vacancy_views.vacancy_list_context)
+        data_export.register()  # a resident's own download includes these records

@@ -5,7 +5,7 @@ from django.views.generic import ListView, View
 
 from alerts import services
 from alerts.models import SavedSearch
-from guro_jobs.permissions import ResidentRequiredMixin
+from residents.permissions import ResidentRequiredMixin
 
 
 class SavedSearchListView(ResidentRequiredMixin, ListView):

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy
 from employers import services
 from employers.models import Agreement, Employer, IncentiveGrant, PartnerSchool, Vacancy
 from employers.selectors import verified_local_hires
-from placements.admin_matching import VacancyMatchingMixin
 from spreadsheets.admin_export import SpreadsheetExportMixin
 
 
@@ -113,7 +112,8 @@ class PartnerSchoolAdmin(admin.ModelAdmin):
 
 
 @admin.register(Vacancy)
-class VacancyAdmin(VacancyMatchingMixin, SpreadsheetExportMixin, admin.ModelAdmin):
+class VacancyAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
+    # placements adds the matching page and its link (placements/admin.py): employers sits below it.
     list_display = [
         "title",
         "employer",
@@ -129,7 +129,7 @@ class VacancyAdmin(VacancyMatchingMixin, SpreadsheetExportMixin, admin.ModelAdmi
     search_fields = ["title", "employer__name", "description"]
     date_hierarchy = "posted_on"
     autocomplete_fields = ["employer", "agreement", "occupation", "dong", "required_skills"]
-    readonly_fields = ["monthly_wage", "approved_at", "approved_by", "created_at", "matches_link"]
+    readonly_fields = ["monthly_wage", "approved_at", "approved_by", "created_at"]
     list_select_related = ["employer", "occupation"]
     actions = ["approve_selected"]
 

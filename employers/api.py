@@ -6,17 +6,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts.permissions import EMPLOYER, EVERYONE, MANAGER, RESIDENT, STAFF, request_role
+from accounts.permissions import EMPLOYER, EVERYONE, MANAGER, STAFF, request_role
 from employers import selectors, services
 from employers.filters import VacancyFilter
 from employers.models import Employer, Vacancy
 from guro_jobs.api import PortalModelSerializer, PortalModelViewSet, PortalReadOnlyViewSet
-from placements import services as placement_services
-from placements.api import JobApplicationSerializer
 from references.models import Occupation
 
 # An employer may edit its vacancy until it is published.
@@ -166,8 +164,7 @@ class VacancyViewSet(PortalModelViewSet):
         "submit": frozenset({STAFF, EMPLOYER}),
         "approve": frozenset({STAFF}),
         "close": frozenset({STAFF, EMPLOYER}),
-        "apply": frozenset({RESIDENT}),
-    }
+    }  # a resident's "apply" is added by placements/api_vacancies.py, which the API routes to
 
     def get_queryset(self):
         role = self.role
@@ -200,21 +197,6 @@ class VacancyViewSet(PortalModelViewSet):
         options.is_valid(raise_exception=True)
         vacancy = services.close_vacancy(vacancy=self.get_object(), filled=options.validated_data["filled"])
         return Response(self.get_serializer(vacancy).data)
-
-    @extend_schema(
-        summary="이 공고에 지원 (apply to this vacancy)",
-        request=None,
-        responses={201: JobApplicationSerializer},
-    )
-    @action(detail=True, methods=["post"])
-    def apply(self, request, pk=None):
-        application = placement_services.apply_to_vacancy(
-            resident=request.user.resident, vacancy=self.get_object()
-        )
-        return Response(
-            JobApplicationSerializer(application, context=self.get_serializer_context()).data,
-            status=status.HTTP_201_CREATED,
-        )
 
 
 class OccupationSerializer(serializers.ModelSerializer):

@@ -4,10 +4,12 @@ from employers import views
 
 app_name = "employer"
 
+# The applicant and hire pages (placements/employer_urls.py) are added to this namespace by
+# guro_jobs/urls.py.
+
 urlpatterns = [
     path("", views.EmployerHomeView.as_view(), name="home"),
     path("vacancies/new/", views.VacancyEditView.as_view(), name="vacancy_create"),
-    path("vacancies/<int:pk>/", views.EmployerVacancyDetailView.as_view(), name="vacancy"),
     path("vacancies/<int:pk>/edit/", views.VacancyEditView.as_view(), name="vacancy_edit"),
     path(
         "vacancies/<int:pk>/submit/",
@@ -26,12 +28,5 @@ urlpatterns = [
         views.VacancyActionView.as_view(),
         {"action": "filled"},
         name="vacancy_filled",
-    ),
-    path("applications/<int:pk>/move/", views.MoveApplicationView.as_view(), name="application_move"),
-    path("applications/<int:pk>/hire/", views.HireConfirmationView.as_view(), name="application_hire"),
-    path(
-        "applications/<int:pk>/cancel-hire/",
-        views.HireCancellationView.as_view(),
-        name="application_cancel_hire",
     ),
 ]

@@ -1,41 +1,29 @@
-"""The public vacancy search and the employer's own pages (/employer/)."""
+"""The public vacancy search and the employer's own pages (/employer/).
 
-from django.conf import settings
+Applying (placements/vacancy_views.py), saving a search (alerts/vacancy_views.py) and the applicant
+and hire pages (placements/employer_views.py) are served under the same URL names by the apps above
+employers; guro_jobs/urls.py adds their patterns to the `vacancies` and `employer` namespaces."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
 
-from alerts import services as alert_services
-from audit.models import PersonalDataAccess
-from audit.services import log_access
-from employers import selectors, services
+from employers import page_extras, selectors, services
 from employers.filters import VacancyFilter
 from employers.forms import (
-    HireCancellationForm,
-    HireConfirmationForm,
-    MoveApplicationForm,
-    SavedSearchForm,
     VacancyForm,
 )
 from employers.models import Vacancy
 from employers.widgets import cached_form_html
-from guro_jobs.forms import apply_krds_classes
-from guro_jobs.permissions import EmployerRequiredMixin, ResidentRequiredMixin, resident_of
-from placements import selectors as application_selectors
-from placements.models import JobApplication, Placement
-from placements.services import cancel_hire, confirm_hire, move_job_application
-from residents.forms import ProvisionConsentForm
-from residents.services import apply_with_provision_consent
-from residents.views import add_form_error, client_ip
+from guro_jobs.forms import add_form_error, apply_krds_classes
+from guro_jobs.permissions import EmployerRequiredMixin
 
 
 class CappedCountPaginator(Paginator):
@@ -81,7 +69,7 @@ class VacancyListView(FilterView):
         return super().get_context_data(
             query_without_page=query,
             filter_form_html=form_html,
-            is_resident=resident_of(self.request.user) is not None,
+            **page_extras.context_for("vacancy_list", self.request),
             **kwargs,
         )
 
@@ -94,61 +82,15 @@ class VacancyDetailView(DetailView):
         return selectors.open_vacancies()
 
     def get_context_data(self, **kwargs):
-        context = {}
-        resident = resident_of(self.request.user)
-        if resident is not None:
-            context["resident"] = resident
-            context["application"] = JobApplication.objects.filter(
-                resident=resident, vacancy=self.object
-            ).first()
-            context["consent_form"] = kwargs.pop("consent_form", None) or ProvisionConsentForm()
-        return super().get_context_data(**context, **kwargs)
-
-
-class VacancyApplyView(ResidentRequiredMixin, VacancyDetailView):
-    """One-click apply; asks for the consent to provide data to employers if it is missing."""
-
-    http_method_names = ["post"]
-
-    def post(self, request, pk):
-        self.object = vacancy = self.get_object()
-        form = ProvisionConsentForm(request.POST)
-        consent_given = form.is_valid()
-        try:
-            apply_with_provision_consent(
-                resident=self.resident,
-                vacancy=vacancy,
-                consent_given=consent_given,
-                ip_address=client_ip(request),
-            )
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):  # the consent box was left empty: show it again, with its error
-                return self.render_to_response(self.get_context_data(consent_form=form), status=400)
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect("vacancies:detail", pk=vacancy.pk)
-        messages.success(request, _("지원했습니다. 진행 상황은 내 정보에서 볼 수 있습니다."))
-        return redirect("vacancies:detail", pk=vacancy.pk)
-
-
-class SaveSearchView(ResidentRequiredMixin, View):
-    def post(self, request):
-        form = SavedSearchForm(request.POST)
-        query = form.data.get("query", "")
-        try:
-            saved = alert_services.save_search(resident=self.resident, query=query)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect("vacancies:list")
-        messages.success(request, _("검색 조건을 저장했습니다. 새 공고가 올라오면 메일로 알려 드립니다."))
-        # The normalised query, never the raw input, goes into the redirect.
-        return redirect(
-            f"{reverse('vacancies:list')}?{saved.query}" if saved.query else reverse("vacancies:list")
-        )
+        # A resident's application and consent form come from placements (page_extras); what the
+        # caller passes (the apply view's form with its errors) wins.
+        context = page_extras.context_for("vacancy_detail", self.request, self.object)
+        return super().get_context_data(**{**context, **kwargs})
 
 
 # ---- Employer pages ----
+# The pages about applicants and hires (the vacancy's applicants, moving an application, confirming or
+# cancelling a hire) are placements' (placements/employer_views.py); their URLs stay under employer:.
 
 
 class EmployerHomeView(EmployerRequiredMixin, TemplateView):
@@ -161,7 +103,7 @@ class EmployerHomeView(EmployerRequiredMixin, TemplateView):
             agreements=selectors.agreements_with_progress(self.employer),
             open_vacancies=vacancies.filter(status=Vacancy.Status.OPEN),
             other_vacancies=vacancies.exclude(status=Vacancy.Status.OPEN),
-            new_applicants=application_selectors.new_applicants_of(self.employer)[:20],
+            **page_extras.context_for("employer_home", self.request, self.employer),
             **kwargs,
         )
 
@@ -196,16 +138,6 @@ class VacancyEditView(EmployerVacancyMixin, FormView):
         return redirect("employer:vacancy", pk=vacancy.pk)
 
 
-class EmployerVacancyDetailView(EmployerVacancyMixin, TemplateView):
-    template_name = "employers/employer_vacancy.html"
-
-    def get_context_data(self, **kwargs):
-        vacancy = self.get_vacancy()
-        return super().get_context_data(
-            vacancy=vacancy, applications=application_selectors.applicants_of(vacancy), **kwargs
-        )
-
-
 class VacancyActionView(EmployerVacancyMixin, View):
     """Submit for review, close, or mark filled: each one service call."""
 
@@ -227,135 +159,3 @@ class VacancyActionView(EmployerVacancyMixin, View):
             for message in error.messages:
                 messages.error(request, message)
         return redirect("employer:vacancy", pk=vacancy.pk)
-
-
-class MoveApplicationView(EmployerRequiredMixin, View):
-    def post(self, request, pk):
-        application = get_object_or_404(application_selectors.applications_visible_to(self.employer), pk=pk)
-        form = MoveApplicationForm(request.POST)
-        if form.is_valid() and form.cleaned_data["status"] == JobApplication.Status.HIRED:
-            return redirect("employer:application_hire", pk=application.pk)  # confirm first
-        if not form.is_valid():
-            messages.error(request, _("바꿀 상태를 골라 주세요."))
-        else:
-            try:
-                move_job_application(
-                    application=application, status=form.cleaned_data["status"], by=request.user
-                )
-            except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, message)
-            else:
-                messages.success(
-                    request,
-                    _("%(name)s님의 상태를 '%(status)s'(으)로 바꿨습니다.")
-                    % {
-                        "name": application.resident.name,
-                        "status": JobApplication.Status(form.cleaned_data["status"]).label,
-                    },
-                )
-        return redirect("employer:vacancy", pk=application.vacancy_id)
-
-
-class EmployerApplicationMixin(EmployerRequiredMixin):
-    """One of this employer's visible applications from the URL (loaded after the role check);
-    anything else is a 404."""
-
-    @cached_property
-    def application(self):
-        return get_object_or_404(
-            application_selectors.applications_visible_to(self.employer).select_related("placement"),
-            pk=self.kwargs["pk"],
-        )
-
-
-class HireConfirmationView(EmployerApplicationMixin, FormView):
-    """'채용' asks for the start date and the monthly wage before the hire counts anywhere."""
-
-    template_name = "employers/hire_confirm.html"
-    form_class = HireConfirmationForm
-
-    def refusal(self):
-        """An application that cannot be hired (rejected, withdrawn, hired) goes back with the reason."""
-        application = self.application
-        if application.can_move_to(JobApplication.Status.HIRED):
-            return None
-        messages.error(
-            self.request,
-            _("'%(from)s' 상태에서 '%(to)s' 상태로 바꿀 수 없습니다.")
-            % {"from": application.get_status_display(), "to": JobApplication.Status.HIRED.label},
-        )
-        return redirect("employer:vacancy", pk=application.vacancy_id)
-
-    def get(self, request, *args, **kwargs):
-        return self.refusal() or super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        return self.refusal() or super().post(request, *args, **kwargs)
-
-    def get_initial(self):
-        return {"started_on": timezone.localdate(), "monthly_wage": self.application.vacancy.monthly_wage}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            application=self.application, correction_hours=settings.HIRE_CORRECTION_HOURS, **kwargs
-        )
-
-    def form_valid(self, form):
-        try:
-            confirm_hire(application=self.application, by=self.request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_form_error(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _(
-                "%(name)s님을 채용했습니다. 잘못 기록했다면 %(hours)s시간 안에 '채용 취소(정정)'으로 고칠 수 있습니다."
-            )
-            % {"name": self.application.resident.name, "hours": settings.HIRE_CORRECTION_HOURS},
-        )
-        return redirect("employer:vacancy", pk=self.application.vacancy_id)
-
-
-class HireCancellationView(EmployerApplicationMixin, FormView):
-    """Within HIRE_CORRECTION_HOURS the employer cancels a hire recorded by mistake, with a reason."""
-
-    template_name = "employers/hire_cancel.html"
-    form_class = HireCancellationForm
-
-    @cached_property
-    def placement(self):
-        placement = getattr(self.application, "placement", None)
-        if placement is None or placement.status != Placement.Status.STANDING:
-            raise Http404
-        return placement
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            application=self.application,
-            placement=self.placement,
-            correctable=self.placement.employer_may_correct,
-            correction_hours=settings.HIRE_CORRECTION_HOURS,
-            **kwargs,
-        )
-
-    def form_valid(self, form):
-        reason = form.cleaned_data["reason"]
-        try:
-            cancel_hire(placement=self.placement, by=self.request.user, reason=reason)
-        except ValidationError as error:
-            add_form_error(form, error)
-            return self.form_invalid(form)
-        log_access(
-            request=self.request,
-            action=PersonalDataAccess.Action.CHANGE,
-            resident=self.application.resident,
-            target=_("채용 취소(정정)"),
-            detail=reason,
-        )
-        messages.success(
-            self.request,
-            _("%(name)s님의 채용을 취소했습니다. 처리 이력에 사유가 남았습니다.")
-            % {"name": self.application.resident.name},
-        )
-        return redirect("employer:vacancy", pk=self.application.vacancy_id)

@@ -7,8 +7,9 @@ from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import SimpleRouter
 
 from casework.api import CaseNoteViewSet, ReferralViewSet
-from employers.api import EmployerViewSet, OccupationViewSet, VacancyViewSet
+from employers.api import EmployerViewSet, OccupationViewSet
 from placements.api import JobApplicationViewSet, PlacementViewSet, RetentionCheckViewSet
+from placements.api_vacancies import VacancyViewSet  # employers' vacancies plus a resident's apply
 from plans.api import PlanViewSet
 from programs.api import ProgramApplicationViewSet, ProgramViewSet
 from reports.api_targets import LabourStatViewSet, TargetViewSet

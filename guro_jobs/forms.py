@@ -46,3 +46,12 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None, format="%Y-%m-%d"):  # noqa: A002 - Django's own argument name
         super().__init__(attrs=attrs, format=format)
+
+
+def add_form_error(form, error):
+    """Put a service's ValidationError onto the form, per field where it names one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

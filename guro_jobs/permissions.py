@@ -1,28 +1,8 @@
-"""Who may open a portal page: declared at the top of each view, never buried in its body."""
+"""Who may open a portal page: declared at the top of each view, never buried in its body.
+(A resident's pages use residents/permissions.py: this module sits below every domain app.)"""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-
-from residents.models import Resident
-
-
-def resident_of(user):
-    """The Resident record of a logged-in resident user, or None."""
-    if not user.is_authenticated or not user.is_resident_user:
-        return None
-    return Resident.objects.filter(user=user, anonymised_at__isnull=True).select_related("dong").first()
-
-
-class ResidentRequiredMixin(LoginRequiredMixin):
-    """Only a resident with their own record; sets self.resident. Others get 403."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.resident = resident_of(request.user)
-        if self.resident is None:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 class EmployerRequiredMixin(LoginRequiredMixin):

@@ -11,30 +11,16 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
-from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from kombu import Queue
 
+# PRODUCTION=true switches on what only makes sense behind HTTPS (guro_jobs/env.py, docs/DEPLOY.md).
+from guro_jobs.env import PRODUCTION, env_bool, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
 DEBUG = env_bool("DEBUG", default=False)
-# PRODUCTION=true switches on everything that only makes sense behind HTTPS (redirect, HSTS,
-# secure cookies, hashed static files). It is off by default so `make demo` works over plain
-# http on 127.0.0.1; docs/DEPLOY.md lists the production environment.
-PRODUCTION = env_bool("PRODUCTION", default=False)
 LOCAL_SECRET_KEY = "local-dev-only-not-secret-change-me-guro-jobs-portal"
 SECRET_KEY = os.environ.get("SECRET_KEY", LOCAL_SECRET_KEY)
 if PRODUCTION and SECRET_KEY == LOCAL_SECRET_KEY:
@@ -343,42 +329,8 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# --- HTTPS, cookies and security headers -------------------------------------------------
-# Behind the reverse proxy (docs/DEPLOY.md) the proxy sets X-Forwarded-Proto; only trust it there.
-if env_bool("BEHIND_PROXY", default=PRODUCTION):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^ops/ping$"]  # load balancer probes may speak plain http
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(31_536_000 if PRODUCTION else 0)))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=PRODUCTION)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=PRODUCTION)
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=PRODUCTION)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=PRODUCTION)
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(14 * 24 * 3600)))
-# Staff are logged out after this many idle minutes (guro_jobs/middleware.py); residents are not.
-STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
-
-# Content-Security-Policy (django-csp): no inline script; a page that needs one uses
-# <script nonce="{{ request.csp_nonce }}">. No inline style either: use static CSS files.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    },
-}
+# HTTPS, cookies, security headers and the Content-Security-Policy: guro_jobs/settings_security.py.
+from guro_jobs.settings_security import *  # noqa: E402, F403
 
 # Login throttling (django-axes) on every login path: after LOGIN_FAILURE_LIMIT failures for one
 # account (from any address) that account is locked for LOGIN_LOCKOUT_MINUTES.

@@ -3,6 +3,15 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+import accounts.urls
+import alerts.vacancy_urls
+import employers.employer_urls
+import employers.urls
+import placements.employer_urls
+import placements.resident_urls
+import placements.vacancy_urls
+import residents.account_urls
+import residents.urls
 from guro_jobs import views
 from reports.api import DashboardSnapshotView
 
@@ -16,12 +25,39 @@ urlpatterns = [
     path("ops/ping", views.ping, name="ping"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("accounts/", include("accounts.urls")),
+    # accounts' own pages, and the resident's sign-up, which accounts cannot import, in one namespace.
+    path(
+        "accounts/",
+        include((accounts.urls.urlpatterns + residents.account_urls.urlpatterns, accounts.urls.app_name)),
+    ),
     path("programs/", include("programs.urls")),
-    path("vacancies/", include("employers.urls")),
-    path("employer/", include("employers.employer_urls")),
+    # The vacancy pages and the employer's pages are employers'; applying, saving a search and the
+    # applicant and hire pages belong to the apps above it, under the same namespaces.
+    path(
+        "vacancies/",
+        include(
+            (
+                employers.urls.urlpatterns
+                + placements.vacancy_urls.urlpatterns
+                + alerts.vacancy_urls.urlpatterns,
+                employers.urls.app_name,
+            )
+        ),
+    ),
+    path(
+        "employer/",
+        include(
+            (
+                employers.employer_urls.urlpatterns + placements.employer_urls.urlpatterns,
+                employers.employer_urls.app_name,
+            )
+        ),
+    ),
     path("me/alerts/", include("alerts.urls")),
-    path("me/", include("residents.urls")),
+    path(
+        "me/",
+        include((residents.urls.urlpatterns + placements.resident_urls.urlpatterns, residents.urls.app_name)),
+    ),
     path("dashboard/", include("reports.urls")),
     path("casework/", include("casework.urls")),
     path("plans/", include("reports.disclosure_urls")),

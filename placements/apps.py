@@ -5,3 +5,26 @@ from django.utils.translation import gettext_lazy as _
 class PlacementsConfig(AppConfig):
     name = "placements"
     verbose_name = _("취업·사후관리")
+
+    def ready(self):
+        # residents and employers sit below placements: it adds itself to their pages and rules here.
+        from employers import page_extras
+        from placements import data_export, employer_views, selectors, services, vacancy_views
+        from residents import anonymisation, me_panels
+
+        anonymisation.register("placements", services.erase_personal_notes)
+        page_extras.register("vacancy_detail", "placements", vacancy_views.vacancy_detail_context)
+        page_extras.register("employer_home", "placements", employer_views.employer_home_context)
+        me_panels.register(
+            "job_applications",
+            order=20,
+            template="placements/me_panel_job_applications.html",
+            context=lambda request, resident: {"job_applications": selectors.job_applications_of(resident)},
+        )
+        me_panels.register(
+            "placements",
+            order=40,
+            template="placements/me_panel_placements.html",
+            context=lambda request, resident: {"placements": selectors.placements_of(resident)},
+        )
+        data_export.register()  # a resident's own download includes these records

@@ -1,4 +1,4 @@
-"""Reading job applications for employers: only what a resident agreed to share."""
+"""Reading job applications: for employers only what a resident agreed to share; for a resident their own."""
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -43,3 +43,19 @@ def overdue_retention_checks():
         .select_related("placement__resident", "placement__employer", "placement__program")
         .order_by("due_on", "id")
     )
+
+
+def job_applications_of(resident):
+    """A resident's own job applications with their timeline."""
+    return (
+        JobApplication.objects.filter(resident=resident)
+        .select_related("vacancy__employer")
+        .prefetch_related(
+            Prefetch("events", queryset=JobApplicationEvent.objects.order_by("occurred_at", "id"))
+        )
+    )
+
+
+def placements_of(resident):
+    """A resident's own placements of every source."""
+    return Placement.objects.filter(resident=resident).select_related("employer", "program", "dong_at_hire")

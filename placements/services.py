@@ -15,6 +15,7 @@ from notifications.services import notify
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
 from programs.eligibility import verified_priority_group_ids
 from programs.models import ProgramApplication
+from residents import services as resident_services
 
 Status = JobApplication.Status
 
@@ -338,3 +339,24 @@ def record_retention_check(*, check, still_employed, by, note="", checked_on=Non
         check.note = note
     check.save(update_fields=["still_employed", "checked_on", "checked_by", "note"])
     return check
+
+
+@transaction.atomic
+def apply_with_provision_consent(*, resident, vacancy, consent_given=False, ip_address=None):
+    """One-click apply; a resident who has not yet consented to provision may consent here.
+
+    Both happen or neither does: a refused application leaves no consent behind.
+    """
+    if not resident.has_provision_consent:
+        if not consent_given:
+            raise ValidationError(
+                {"consent_provision": _("기업에 지원하려면 제3자(기업) 제공에 동의해야 합니다.")}
+            )
+        resident_services.record_provision_consent(resident=resident, granted=True, ip_address=ip_address)
+    return apply_to_vacancy(resident=resident, vacancy=vacancy)
+
+
+def erase_personal_notes(*, resident):
+    """Anonymisation (residents.anonymisation): staff notes about the person go; statuses and dates stay."""
+    JobApplicationEvent.objects.filter(application__resident=resident).update(note="")
+    RetentionCheck.objects.filter(placement__resident=resident).update(note="")

@@ -1,9 +1,9 @@
 """Reading programs for the public portal: this year's published programs and places left."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from programs.models import Program, ProgramApplication
+from programs.models import Program, ProgramApplication, ProgramApplicationEvent
 
 TAKING_A_PLACE = [
     ProgramApplication.Status.SELECTED,
@@ -36,3 +36,14 @@ def places_left(program):
     if taken is None:
         taken = program.applications.filter(status__in=TAKING_A_PLACE).count()
     return max(program.capacity - taken, 0)
+
+
+def program_applications_of(resident):
+    """A resident's own program applications with their timeline."""
+    return (
+        ProgramApplication.objects.filter(resident=resident)
+        .select_related("program")
+        .prefetch_related(
+            Prefetch("events", queryset=ProgramApplicationEvent.objects.order_by("occurred_at", "id"))
+        )
+    )

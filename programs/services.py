@@ -263,3 +263,9 @@ def drop_participant(*, application, by, reason):
                 by,
             )
     return promoted
+
+
+def erase_personal_notes(*, resident):
+    """Anonymisation (residents.anonymisation): reasons written about the person go; statuses stay."""
+    ProgramApplication.objects.filter(resident=resident).update(decision_reason="")
+    ProgramApplicationEvent.objects.filter(application__resident=resident).update(reason="")

@@ -4,10 +4,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from guro_jobs.permissions import ResidentRequiredMixin, resident_of
 from programs import selectors, services
 from programs.eligibility import check_eligibility
 from programs.models import ProgramApplication
+from residents.permissions import ResidentRequiredMixin, resident_of
 
 
 class ProgramListView(ListView):

@@ -1,17 +1,11 @@
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin_mixins import AccessLoggedAdminMixin
 from audit.models import PersonalDataAccess
 from audit.services import log_access
-from placements.admin_matching import ResidentMatchingMixin
-from placements.models import JobApplication
-from programs.models import ProgramApplication
+from residents.admin_mixins import PrintableResidentMixin, VerifiesPriorityClaimsMixin
 from residents.admin_paging import CheapCountPaginator, LightListMixin, year_filter
 from residents.models import ConsentRecord, PriorityVerification, Resident, ResidentPriorityGroup
 from residents.services import verify_priority_claim
@@ -111,24 +105,6 @@ class PriorityVerificationAdmin(admin.ModelAdmin):
         return False
 
 
-class ProgramApplicationInline(admin.TabularInline):
-    model = ProgramApplication
-    extra = 0
-    fields = ["program", "status", "priority_score", "applied_at"]
-    readonly_fields = ["applied_at"]
-    autocomplete_fields = ["program"]
-    show_change_link = True
-
-
-class JobApplicationInline(admin.TabularInline):
-    model = JobApplication
-    extra = 0
-    fields = ["vacancy", "status", "created_at"]
-    readonly_fields = ["created_at"]
-    autocomplete_fields = ["vacancy"]
-    show_change_link = True
-
-
 class ConsentRecordInline(admin.TabularInline):
     model = ConsentRecord
     extra = 0
@@ -155,11 +131,27 @@ class LivesInGuroFilter(admin.SimpleListFilter):
 
 
 Action = PersonalDataAccess.Action
+# The fieldset where placements adds its matching link.
+HOPED_FOR_WORK = _("희망 일자리")
 
 
 @admin.register(Resident)
-class ResidentAdmin(LightListMixin, ResidentMatchingMixin, SpreadsheetExportMixin, admin.ModelAdmin):
-    """Every view, entry, change and deletion of a resident here is written to the access log."""
+class ResidentAdmin(
+    AccessLoggedAdminMixin,
+    PrintableResidentMixin,
+    VerifiesPriorityClaimsMixin,
+    LightListMixin,
+    SpreadsheetExportMixin,
+    admin.ModelAdmin,
+):
+    """Every view, entry, change and deletion of a resident here is written to the access log.
+
+    programs and placements add their applications (inlines) and the matching page to it from their
+    admin.py (guro_jobs/admin_extension.py): residents sits below them. The access logging is
+    audit's mixin; printing and checking priority documents are residents/admin_mixins.py."""
+
+    access_log_list_target = _("구직자 목록")
+    access_log_detail_target = _("구직자 상세")
 
     list_display = [
         "name",
@@ -189,14 +181,9 @@ class ResidentAdmin(LightListMixin, ResidentMatchingMixin, SpreadsheetExportMixi
     paginator = CheapCountPaginator
     list_per_page = 50
     autocomplete_fields = ["dong", "skills", "desired_occupations", "user"]
-    readonly_fields = ["created_at", "updated_at", "anonymised_at", "matches_link", "print_link"]
+    readonly_fields = ["created_at", "updated_at", "anonymised_at", "print_link"]
     list_select_related = ["dong"]
-    inlines = [
-        ResidentPriorityGroupInline,
-        ProgramApplicationInline,
-        JobApplicationInline,
-        ConsentRecordInline,
-    ]
+    inlines = [ResidentPriorityGroupInline, ConsentRecordInline]
     fieldsets = [
         (
             _("기본 정보"),
@@ -208,14 +195,13 @@ class ResidentAdmin(LightListMixin, ResidentMatchingMixin, SpreadsheetExportMixi
             {"fields": ["education_level", "employment_status", "unemployed_since", "career_summary"]},
         ),
         (
-            _("희망 일자리"),
+            HOPED_FOR_WORK,
             {
                 "fields": [
                     "skills",
                     "desired_occupations",
                     "desired_employment_types",
                     "desired_monthly_wage",
-                    "matches_link",
                 ]
             },
         ),
@@ -236,83 +222,6 @@ class ResidentAdmin(LightListMixin, ResidentMatchingMixin, SpreadsheetExportMixi
             },
         ),
     ]
-
-    def get_urls(self):
-        view = self.admin_site.admin_view(self.print_view)
-        return [path("<int:resident_id>/print/", view, name="residents_resident_print")] + super().get_urls()
-
-    @admin.display(description=_("출력"))
-    def print_link(self, resident):
-        if not resident.pk:
-            return "-"
-        url = reverse("admin:residents_resident_print", args=[resident.pk])
-        return format_html('<a href="{}" target="_blank">{}</a>', url, _("구직자 카드 인쇄"))
-
-    def print_view(self, request, resident_id):
-        """A printable card of the resident; printing is logged (PIPA Art. 8)."""
-        resident = get_object_or_404(Resident, pk=resident_id)
-        if not self.has_view_permission(request, resident):
-            raise PermissionDenied
-        log_access(
-            request=request, action=Action.PRINT, resident=resident, target=_("구직자 카드 인쇄"), row_count=1
-        )
-        return TemplateResponse(request, "admin/residents/resident/print.html", {"resident": resident})
-
-    def changelist_view(self, request, extra_context=None):
-        response = super().changelist_view(request, extra_context)
-        changelist = getattr(response, "context_data", {}).get("cl")
-        if changelist is not None:
-            log_access(
-                request=request,
-                action=Action.VIEW,
-                target=_("구직자 목록"),
-                detail=request.GET.urlencode(),
-                row_count=len(changelist.result_list),
-            )
-        return response
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and response.status_code == 200:
-            resident = self.get_object(request, object_id)
-            if resident is not None:
-                log_access(request=request, action=Action.VIEW, resident=resident, target=_("구직자 상세"))
-        return response
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        changed = ", ".join(form.changed_data) if change else ""
-        log_access(
-            request=request,
-            action=Action.CHANGE if change else Action.ADD,
-            resident=obj,
-            target=_("구직자 상세"),
-            detail=changed,
-        )
-
-    def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        if formset.model is not ResidentPriorityGroup:
-            return
-        for claim_form in formset.forms:
-            claim = claim_form.instance
-            changed = {"document_type", "valid_until"} & set(claim_form.changed_data)
-            if claim.pk and claim.document_type and changed and not claim_form.cleaned_data.get("DELETE"):
-                verify_priority_claim(
-                    claim=claim,
-                    document_type=claim.document_type,
-                    valid_until=claim.valid_until,
-                    by=request.user,
-                )
-
-    def delete_model(self, request, obj):
-        log_access(request=request, action=Action.DELETE, resident=obj, target=_("구직자 상세"))
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        for resident in queryset:
-            log_access(request=request, action=Action.DELETE, resident=resident, target=_("구직자 목록"))
-        super().delete_queryset(request, queryset)
 
 
 @admin.register(ConsentRecord)

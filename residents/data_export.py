@@ -7,7 +7,6 @@ a resident appears here; tests/residents/test_data_download.py fails when a new 
 
 import datetime
 
-from django.db.models import Prefetch
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,34 +16,41 @@ from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
 from spreadsheets.formulas import neutralise_formula
 
 # Models that refer to a resident (directly, or through an application, placement or saved search) and
-# the section of the download that holds their records.
+# the section of the download that holds their records; the apps above residents add theirs.
 SECTIONS = {
     "residents.Resident": "profile",
     "residents.ResidentPriorityGroup": "profile",
     "residents.ConsentRecord": "consents",
-    "placements.JobApplication": "job_applications",
-    "placements.JobApplicationEvent": "job_applications",
-    "programs.ProgramApplication": "program_applications",
-    "programs.ProgramApplicationEvent": "program_applications",
-    "placements.Placement": "placements",
-    "placements.RetentionCheck": "retention_checks",
-    "alerts.SavedSearch": "saved_searches",
-    "alerts.SentAlert": "saved_searches",
     "audit.PersonalDataAccess": "access_log",
     "residents.PriorityVerification": "priority_verifications",
 }
 
-# Sections that apps above residents add (casework registers its case records in its AppConfig.ready):
-# residents never imports them. key -> (title, builder(resident) -> list of records).
+# Sections that apps above residents add from their AppConfig.ready() (placements: job applications,
+# placements and retention checks; programs: program applications; alerts: saved searches; casework:
+# case records): residents never imports them. key -> (title, builder(resident) -> list of records).
 REGISTERED_SECTIONS = {}
+# Where each section stands in the download: residents' own, and the registered ones by their `order`.
+SECTION_ORDER = {
+    "about": 0,
+    "profile": 10,
+    "account": 20,
+    "consents": 30,
+    "priority_verifications": 100,
+    "access_log": 110,
+}
 
 
-def register_section(*, key, title, models, builder):
+def register_section(*, key, title, models, builder, order=1000):
     """Add a higher app's records about a resident to the download; `models` are the model labels
-    the section covers (so the completeness test knows them)."""
+    the section covers (so the completeness test knows them); `order` places it among the sections."""
     REGISTERED_SECTIONS[key] = (title, builder)
+    SECTION_ORDER[key] = order
     for label in models:
         SECTIONS[label] = key
+
+
+def _in_order(sections):
+    return dict(sorted(sections.items(), key=lambda item: SECTION_ORDER.get(item[0], 1000)))
 
 
 def _label(model, field_name):
@@ -154,121 +160,6 @@ def _account(resident):
     }
 
 
-def _job_applications(resident):
-    from placements.models import JobApplication, JobApplicationEvent
-
-    applications = (
-        JobApplication.objects.filter(resident=resident)
-        .select_related("vacancy__employer")
-        .prefetch_related(
-            Prefetch("events", queryset=JobApplicationEvent.objects.order_by("occurred_at", "id"))
-        )
-    )
-    return [
-        {
-            _label(JobApplication, "vacancy"): application.vacancy.title,
-            _("기업"): application.vacancy.employer.name,
-            **_record(application, ["status", "created_at", "status_changed_at"]),
-            _("구청 알선"): yes_no(application.referred_by_id is not None),
-            _("처리 이력"): [
-                _record(event, ["occurred_at", "status", "note"]) for event in application.events.all()
-            ],
-        }
-        for application in applications
-    ]
-
-
-def _program_applications(resident):
-    from programs.models import ProgramApplication, ProgramApplicationEvent
-
-    applications = (
-        ProgramApplication.objects.filter(resident=resident)
-        .select_related("program")
-        .prefetch_related(
-            Prefetch("events", queryset=ProgramApplicationEvent.objects.order_by("occurred_at", "id"))
-        )
-    )
-    fields = ["program", "status", "priority_score", "waitlist_position", "decision_reason", "applied_at"]
-    return [
-        {
-            **_record(application, [*fields, "decided_at"]),
-            _("처리 이력"): [
-                _record(event, ["occurred_at", "status", "reason"]) for event in application.events.all()
-            ],
-        }
-        for application in applications
-    ]
-
-
-PLACEMENT_FIELDS = [
-    "source",
-    "sector",
-    "employer",
-    "agreement",
-    "program",
-    "started_on",
-    "ended_on",
-    "monthly_wage",
-    "guro_resident_at_hire",
-    "dong_at_hire",
-    "gender",
-    "age_at_hire",
-    "recorded_at",
-    "status",
-    "cancelled_at",
-    "cancellation_reason",
-]
-
-
-def _placements(resident):
-    from placements.models import Placement
-
-    placements = Placement.objects.filter(resident=resident).select_related(
-        "employer", "agreement__employer", "program", "dong_at_hire"
-    )
-    return [
-        {
-            **_record(placement, PLACEMENT_FIELDS),
-            _label(Placement, "priority_groups"): [group.name for group in placement.priority_groups.all()],
-        }
-        for placement in placements.prefetch_related("priority_groups")
-    ]
-
-
-def _retention_checks(resident):
-    from placements.models import RetentionCheck
-
-    checks = RetentionCheck.objects.filter(placement__resident=resident).select_related(
-        "placement__employer", "placement__program"
-    )
-    return [
-        {
-            _label(RetentionCheck, "placement"): str(
-                check.placement.employer or check.placement.program or ""
-            ),
-            _("근무 시작일"): day(check.placement.started_on),
-            **_record(check, ["months_after_start", "due_on", "checked_on", "still_employed", "note"]),
-        }
-        for check in checks.order_by("placement__started_on", "months_after_start")
-    ]
-
-
-def _saved_searches(resident):
-    from alerts.models import SavedSearch
-
-    searches = SavedSearch.objects.filter(resident=resident).prefetch_related("sent_alerts__vacancy")
-    return [
-        {
-            **_record(search, ["query", "created_at", "last_sent_at"]),
-            _("발송한 채용 알림"): [
-                {_("채용 공고"): sent.vacancy.title, _("발송 일시"): when(sent.sent_at)}
-                for sent in search.sent_alerts.all()
-            ],
-        }
-        for search in searches
-    ]
-
-
 def _priority_verifications(resident):
     """Each document check of a priority claim (the claim's current state is in the profile)."""
     from residents.models import PriorityVerification
@@ -291,27 +182,24 @@ def _access_log(resident):
 
 def resident_data_export(resident):
     """Everything the portal holds about one resident, as labelled plain data (PIPA right of access)."""
-    return {
-        "about": {
-            _("내려받은 일시"): when(timezone.now()),
-            _("시각 기준"): _("한국 표준시(KST, UTC+9)"),
-            _("설명"): _("구로 일자리 원스톱 포털이 보관하는 내 개인정보와 처리 기록 전체입니다."),
-        },
-        "profile": _profile(resident),
-        "account": _account(resident),
-        "consents": [
-            _record(record, ["kind", "granted", "text_version", "recorded_at", "ip_address"])
-            for record in ConsentRecord.objects.filter(resident=resident).order_by("recorded_at", "id")
-        ],
-        "job_applications": _job_applications(resident),
-        "program_applications": _program_applications(resident),
-        "placements": _placements(resident),
-        "retention_checks": _retention_checks(resident),
-        "saved_searches": _saved_searches(resident),
-        "priority_verifications": _priority_verifications(resident),
-        "access_log": _access_log(resident),
-        **{key: builder(resident) for key, (_title, builder) in REGISTERED_SECTIONS.items()},
-    }
+    return _in_order(
+        {
+            "about": {
+                _("내려받은 일시"): when(timezone.now()),
+                _("시각 기준"): _("한국 표준시(KST, UTC+9)"),
+                _("설명"): _("구로 일자리 원스톱 포털이 보관하는 내 개인정보와 처리 기록 전체입니다."),
+            },
+            "profile": _profile(resident),
+            "account": _account(resident),
+            "consents": [
+                _record(record, ["kind", "granted", "text_version", "recorded_at", "ip_address"])
+                for record in ConsentRecord.objects.filter(resident=resident).order_by("recorded_at", "id")
+            ],
+            "priority_verifications": _priority_verifications(resident),
+            "access_log": _access_log(resident),
+            **{key: builder(resident) for key, (_title, builder) in REGISTERED_SECTIONS.items()},
+        }
+    )
 
 
 def section_titles():
@@ -320,11 +208,6 @@ def section_titles():
         "profile": _("기본 정보"),
         "account": _("로그인 계정"),
         "consents": _("동의 기록"),
-        "job_applications": _("채용 지원"),
-        "program_applications": _("사업 참여 신청"),
-        "placements": _("취업·참여 실적"),
-        "retention_checks": _("고용 유지 확인"),
-        "saved_searches": _("맞춤 채용 알림"),
         "priority_verifications": _("우선 지원 대상 서류 확인"),
         "access_log": _("개인정보 접속 기록"),
         **{key: str(title) for key, (title, _builder) in REGISTERED_SECTIONS.items()},

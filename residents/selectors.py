@@ -1,13 +1,12 @@
-"""Reading residents: retention, and a resident's own records (/me/ and the data download)."""
+"""Reading residents: retention, and a resident's own records (/me/ and the data download).
+A resident's applications and placements are read by placements/selectors.py and programs/selectors.py."""
 
 import datetime
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 
-from placements.models import JobApplication, JobApplicationEvent, Placement
-from programs.models import ProgramApplication, ProgramApplicationEvent
 from residents.models import Resident, ResidentPriorityGroup
 
 
@@ -26,30 +25,6 @@ def residents_due_for_anonymisation(now=None):
     return Resident.objects.filter(anonymised_at__isnull=True).filter(
         Q(deletion_requested_at__isnull=False) | Q(last_active_at__lt=retention_cutoff(now))
     )
-
-
-def job_applications_of(resident):
-    return (
-        JobApplication.objects.filter(resident=resident)
-        .select_related("vacancy__employer")
-        .prefetch_related(
-            Prefetch("events", queryset=JobApplicationEvent.objects.order_by("occurred_at", "id"))
-        )
-    )
-
-
-def program_applications_of(resident):
-    return (
-        ProgramApplication.objects.filter(resident=resident)
-        .select_related("program")
-        .prefetch_related(
-            Prefetch("events", queryset=ProgramApplicationEvent.objects.order_by("occurred_at", "id"))
-        )
-    )
-
-
-def placements_of(resident):
-    return Placement.objects.filter(resident=resident).select_related("employer", "program", "dong_at_hire")
 
 
 def priority_claims_of(resident):

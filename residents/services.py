@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.services import create_user_with_role
+from residents import anonymisation
 from residents.models import ConsentRecord, PriorityVerification, Resident, ResidentPriorityGroup
 
 ANONYMOUS_NAME = "익명"
@@ -21,9 +22,6 @@ def anonymise_resident(*, resident):
     """Remove a resident's personal data for good (PIPA). Statistics survive: each Placement keeps
     its own sector, dong, gender, age and priority groups at hire. Running it again changes nothing."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
-    from placements.models import JobApplicationEvent, RetentionCheck
-    from programs.models import ProgramApplication, ProgramApplicationEvent
 
     resident = Resident.objects.select_for_update().get(pk=resident.pk)
     if resident.anonymised_at is not None:
@@ -50,11 +48,9 @@ def anonymise_resident(*, resident):
 
     # Consent records stay as proof of what was agreed, without the address it came from.
     ConsentRecord.objects.filter(resident=resident).update(ip_address=None)
-    # Staff notes about the person; statuses and dates stay for the statistics.
-    JobApplicationEvent.objects.filter(application__resident=resident).update(note="")
-    RetentionCheck.objects.filter(placement__resident=resident).update(note="")
-    ProgramApplication.objects.filter(resident=resident).update(decision_reason="")
-    ProgramApplicationEvent.objects.filter(application__resident=resident).update(reason="")
+    # Staff notes about the person in the apps above (placements, programs); statuses and dates stay
+    # for the statistics.
+    anonymisation.erase_registered(resident)
 
     if user is not None:
         old_username = user.username
@@ -165,23 +161,6 @@ def request_account_deletion(*, resident):
     resident.deletion_requested_at = timezone.now()
     resident.save(update_fields=["deletion_requested_at", "updated_at"])
     return resident
-
-
-@transaction.atomic
-def apply_with_provision_consent(*, resident, vacancy, consent_given=False, ip_address=None):
-    """One-click apply; a resident who has not yet consented to provision may consent here.
-
-    Both happen or neither does: a refused application leaves no consent behind.
-    """
-    from placements.services import apply_to_vacancy
-
-    if not resident.has_provision_consent:
-        if not consent_given:
-            raise ValidationError(
-                {"consent_provision": _("기업에 지원하려면 제3자(기업) 제공에 동의해야 합니다.")}
-            )
-        record_provision_consent(resident=resident, granted=True, ip_address=ip_address)
-    return apply_to_vacancy(resident=resident, vacancy=vacancy)
 
 
 @transaction.atomic

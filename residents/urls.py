@@ -4,6 +4,9 @@ from residents import views
 
 app_name = "residents"
 
+# Withdrawing a job application (placements/resident_urls.py) is added to this namespace by
+# guro_jobs/urls.py.
+
 urlpatterns = [
     path("", views.MeView.as_view(), name="me"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
@@ -11,11 +14,6 @@ urlpatterns = [
     path("data.csv", views.DataDownloadView.as_view(), {"fmt": "csv"}, name="data_csv"),
     path("delete/", views.DeletionRequestView.as_view(), name="delete"),
     path("mail/", views.MailPreferencesView.as_view(), name="mail"),
-    path(
-        "job-applications/<int:pk>/withdraw/",
-        views.WithdrawJobApplicationView.as_view(),
-        name="withdraw_job_application",
-    ),
     path(
         "consent/provision/withdraw/", views.WithdrawProvisionConsentView.as_view(), name="withdraw_provision"
     ),

@@ -6,30 +6,22 @@ from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse, reverse_lazy
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from guro_jobs.permissions import ResidentRequiredMixin
+from guro_jobs.forms import add_form_error
 from notifications.kinds import MailKind
 from notifications.services import set_mail_opt_outs
 from residents import me_panels, selectors, services
 from residents.forms import DeletionRequestForm, MailPreferencesForm, ResidentProfileForm, SignupForm
+from residents.permissions import ResidentRequiredMixin
 
 
 def client_ip(request):
     return request.META.get("REMOTE_ADDR") or None
-
-
-def add_form_error(form, error):
-    """Put a service's ValidationError onto the form, per field where it names one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class SignupView(FormView):
@@ -65,9 +57,6 @@ class MeView(ResidentRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             resident=self.resident,
-            job_applications=selectors.job_applications_of(self.resident),
-            program_applications=selectors.program_applications_of(self.resident),
-            placements=selectors.placements_of(self.resident),
             priority_claims=selectors.priority_claims_of(self.resident),
             panels=me_panels.render_panels(self.request, self.resident),
             **kwargs,
@@ -145,25 +134,6 @@ class MailPreferencesView(LoginRequiredMixin, FormView):
         set_mail_opt_outs(user=self.request.user, wanted_kinds=form.cleaned_data["wanted"])
         messages.success(self.request, _("알림 메일 설정을 저장했습니다."))
         return super().form_valid(form)
-
-
-class WithdrawJobApplicationView(ResidentRequiredMixin, View):
-    """POST only: the resident withdraws one of their own job applications before a hire."""
-
-    def post(self, request, pk):
-        from placements.services import withdraw_job_application
-
-        application = get_object_or_404(selectors.job_applications_of(self.resident), pk=pk)
-        try:
-            withdraw_job_application(application=application, by=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(
-                request, _("'%(title)s' 지원을 취소했습니다.") % {"title": application.vacancy.title}
-            )
-        return redirect(f"{reverse('residents:me')}#job-applications")
 
 
 class WithdrawProvisionConsentView(ResidentRequiredMixin, View):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.management.commands.create_demo_users import DEMO_TOTP_ACCOUNTS, demo_totp_key
+from guro_jobs.management.commands.create_demo_users import DEMO_TOTP_ACCOUNTS, demo_totp_key
 
 
 class Command(BaseCommand):

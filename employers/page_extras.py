@@ -1,0 +1,31 @@
+"""What the apps above `employers` add to its pages' context.
+
+The vacancy pages and the employer's home show things `employers` cannot import: whether the visitor
+is a resident who may save a search (alerts), the resident's application and the consent form
+(placements), the employer's new applicants (placements). Each higher app registers a provider from
+its AppConfig.ready(); the view merges what the providers return into its context:
+
+    page_extras.register(
+        "vacancy_detail", "placements", lambda request, vacancy: {"application": ...}
+    )
+
+Pages and the objects their providers get: "vacancy_list" (request), "vacancy_detail" (request,
+vacancy), "employer_home" (request, employer).
+"""
+
+from collections.abc import Callable
+
+_providers: dict[str, dict[str, Callable[..., dict]]] = {}
+
+
+def register(page: str, key: str, provider: Callable[..., dict]) -> None:
+    """Add (or replace, for the same key) a provider of extra context for one page."""
+    _providers.setdefault(page, {})[key] = provider
+
+
+def context_for(page: str, request, *objects) -> dict:
+    """The registered providers' context for this page, merged in registration order."""
+    context = {}
+    for provider in _providers.get(page, {}).values():
+        context.update(provider(request, *objects))
+    return context
