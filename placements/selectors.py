@@ -1,8 +1,8 @@
 """Reading job applications for employers: only what a resident agreed to share."""
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
+from guro_jobs.timeline import timeline_prefetch
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
 
 NEW_STATUSES = [JobApplication.Status.APPLIED, JobApplication.Status.REFERRED]
@@ -19,7 +19,7 @@ def applications_visible_to(employer):
         .select_related("vacancy", "resident__dong", "placement")
         .prefetch_related(
             "resident__skills",
-            Prefetch("events", queryset=JobApplicationEvent.objects.order_by("occurred_at", "id")),
+            timeline_prefetch(JobApplicationEvent),
         )
     )
 
