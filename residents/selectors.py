@@ -1,11 +1,13 @@
 """Reading residents: retention, and a resident's own records (/me/ and the data download)."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from accounts.permissions import EMPLOYER, MANAGER, RESIDENT, STAFF
 from placements.models import JobApplication, JobApplicationEvent, Placement
 from programs.models import ProgramApplication, ProgramApplicationEvent
 from residents.models import Resident, ResidentPriorityGroup
@@ -85,3 +87,38 @@ def resident_data_rows(resident):
     from residents.data_export import resident_data_rows as rows
 
     return rows(resident)
+
+
+# ---- What of a resident a viewer may see (PIPA): one rule for the API and the pages ----
+
+# What a manager (who watches figures) does not see of a resident's record.
+MASKED_FOR_MANAGERS = ("phone", "email", "birth_date")
+
+
+@dataclass(frozen=True)
+class ApplicantDisclosure:
+    """What a viewer may see of a resident shown as an applicant or a hire (never the birth date,
+    only the birth year): `contact` is the phone and e-mail, `career` the career summary."""
+
+    contact: bool
+    career: bool
+
+
+def applicant_disclosure(resident, *, role):
+    """Contact details go to staff, to the person themselves and to an employer the resident has
+    consented to provide them to; managers see no contact details; an employer without that
+    consent sees neither contact details nor the career summary."""
+    consented_employer = role == EMPLOYER and resident.has_provision_consent
+    return ApplicantDisclosure(
+        contact=role in {STAFF, RESIDENT} or consented_employer,
+        career=role != EMPLOYER or consented_employer,
+    )
+
+
+def record_hidden_fields(role):
+    """The fields of a resident's full record a role may not see: managers see neither contact
+    details nor the birth date; only staff and the person see priority-group claims."""
+    hidden = list(MASKED_FOR_MANAGERS) if role == MANAGER else []
+    if role not in {STAFF, RESIDENT}:
+        hidden.append("priority_groups")
+    return hidden
