@@ -1,16 +1,33 @@
 """Reading vacancies and employers, with the joins done so no page queries per row."""
 
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from employers.models import Vacancy
 
 
+def open_vacancy_q(on_day=None):
+    """A vacancy residents can see and apply to: open, and not past its closing date."""
+    on_day = on_day or timezone.localdate()
+    return Q(status=Vacancy.Status.OPEN) & (Q(closes_on__isnull=True) | Q(closes_on__gte=on_day))
+
+
+def vacancy_refusal(vacancy, on_day=None):
+    """Why residents may not apply to this vacancy now (the rule of `open_vacancy_q` for one
+    vacancy, in Korean), or None when they may."""
+    on_day = on_day or timezone.localdate()
+    if vacancy.status != Vacancy.Status.OPEN:
+        return _("모집 중인 공고에만 지원할 수 있습니다.")
+    if vacancy.closes_on and vacancy.closes_on < on_day:
+        return _("마감일이 지난 공고입니다.")
+    return None
+
+
 def open_vacancies():
-    """Vacancies residents can see and apply to: open, and not past their closing date."""
-    today = timezone.localdate()
+    """Vacancies residents can see and apply to, with what the list and detail pages show."""
     return (
-        Vacancy.objects.filter(status=Vacancy.Status.OPEN)
-        .exclude(closes_on__lt=today)
+        Vacancy.objects.filter(open_vacancy_q())
         .select_related("employer", "occupation", "dong")
         .prefetch_related("required_skills")
     )

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from employers.models import Vacancy
+from employers.selectors import vacancy_refusal
 from guro_jobs.timeline import record_event
 from notifications.kinds import MailKind
 from notifications.services import notify
@@ -67,10 +67,9 @@ def _tell_employer(application):
 
 
 def _create_application(*, resident, vacancy, status, referred_by=None):
-    if vacancy.status != Vacancy.Status.OPEN:
-        raise ValidationError(_("모집 중인 공고에만 지원할 수 있습니다."))
-    if vacancy.closes_on and vacancy.closes_on < timezone.localdate():
-        raise ValidationError(_("마감일이 지난 공고입니다."))
+    refusal = vacancy_refusal(vacancy)
+    if refusal:
+        raise ValidationError(refusal)
     if not resident.has_provision_consent:
         raise ValidationError(_("기업에 지원하려면 개인정보 제3자(기업) 제공에 동의해야 합니다."))
     if resident.anonymised_at or resident.deletion_requested_at:
