@@ -202,7 +202,7 @@ class EmployerVacancyDetailView(EmployerVacancyMixin, TemplateView):
     def get_context_data(self, **kwargs):
         vacancy = self.get_vacancy()
         return super().get_context_data(
-            vacancy=vacancy, applications=application_selectors.applicants_of(vacancy), **kwargs
+            vacancy=vacancy, applications=application_selectors.applicant_rows(vacancy), **kwargs
         )
 
 
@@ -232,7 +232,7 @@ class VacancyActionView(EmployerVacancyMixin, View):
 class MoveApplicationView(EmployerRequiredMixin, View):
     def post(self, request, pk):
         application = get_object_or_404(application_selectors.applications_visible_to(self.employer), pk=pk)
-        form = MoveApplicationForm(request.POST)
+        form = MoveApplicationForm(request.POST, choices=application_selectors.employer_status_choices())
         if form.is_valid() and form.cleaned_data["status"] == JobApplication.Status.HIRED:
             return redirect("employer:application_hire", pk=application.pk)  # confirm first
         if not form.is_valid():
