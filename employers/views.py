@@ -202,7 +202,10 @@ class EmployerVacancyDetailView(EmployerVacancyMixin, TemplateView):
     def get_context_data(self, **kwargs):
         vacancy = self.get_vacancy()
         return super().get_context_data(
-            vacancy=vacancy, applications=application_selectors.applicant_rows(vacancy), **kwargs
+            vacancy=vacancy,
+            vacancy_actions=selectors.employer_vacancy_actions(vacancy),
+            applications=application_selectors.applicant_rows(vacancy),
+            **kwargs,
         )
 
 

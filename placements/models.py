@@ -77,6 +77,11 @@ class JobApplication(models.Model):
     def can_move_to(self, status):
         return status in self.TRANSITIONS.get(self.status, set())
 
+    @property
+    def can_withdraw(self):
+        """The resident may still withdraw it (before a hire or a final answer)."""
+        return self.can_move_to(self.Status.WITHDRAWN)
+
 
 class JobApplicationEvent(TimelineEvent):
     """One status change of a job application, with its time (the timeline on /me/)."""

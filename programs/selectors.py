@@ -1,7 +1,11 @@
-"""Reading programs for the public portal: this year's published programs and places left."""
+"""Reading programs for the public portal: this year's published programs, places left, and what a
+resident may do on a program's page."""
+
+from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from programs.models import Program, ProgramApplication
 
@@ -36,3 +40,26 @@ def places_left(program):
     if taken is None:
         taken = program.applications.filter(status__in=TAKING_A_PLACE).count()
     return max(program.capacity - taken, 0)
+
+
+@dataclass(frozen=True)
+class ProgramAction:
+    """One thing a resident may do on a program's page now, as a button posting to `url_name`."""
+
+    url_name: str
+    label: str
+    style: str  # the KRDS button variant
+
+
+APPLY = ProgramAction("programs:apply", _("이 사업에 신청하기"), "primary")
+WITHDRAW = ProgramAction("programs:withdraw", _("신청 취소"), "secondary")
+
+
+def resident_program_actions(application, *, accepting):
+    """A resident applies while the program is taking applications and they have none (or withdrew
+    theirs); they withdraw an application the rules still let go (before a selection decision)."""
+    if application is None or application.status == ProgramApplication.Status.WITHDRAWN:
+        return [APPLY] if accepting else []
+    if application.can_move_to(ProgramApplication.Status.WITHDRAWN):
+        return [WITHDRAW]
+    return []
