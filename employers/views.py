@@ -281,7 +281,7 @@ class HireConfirmationView(EmployerApplicationMixin, FormView):
     def refusal(self):
         """An application that cannot be hired (rejected, withdrawn, hired) goes back with the reason."""
         application = self.application
-        if application.can_move_to(JobApplication.Status.HIRED):
+        if JobApplication.Status.HIRED in application_selectors.next_statuses_for_employer(application):
             return None
         messages.error(
             self.request,
