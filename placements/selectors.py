@@ -1,5 +1,4 @@
-"""Reading job applications for employers: only what a resident agreed to share, and the rules of
-what an employer may do with each application."""
+"""Reading job applications for employers: only what a resident agreed to share."""
 
 from dataclasses import dataclass
 

@@ -1,5 +1,4 @@
-"""Reading programs for the public portal: this year's published programs, places left, and what a
-resident may do on a program's page."""
+"""Reading programs for the public portal: this year's published programs and places left."""
 
 from dataclasses import dataclass
 
@@ -14,6 +13,29 @@ TAKING_A_PLACE = [
     ProgramApplication.Status.ACTIVE,
     ProgramApplication.Status.COMPLETED,
 ]
+
+
+@dataclass(frozen=True)
+class ProgramAction:
+    """One thing a resident may do on a program's page now, as a button posting to `url_name`."""
+
+    url_name: str
+    label: str
+    style: str  # the KRDS button variant
+
+
+APPLY = ProgramAction("programs:apply", _("이 사업에 신청하기"), "primary")
+WITHDRAW = ProgramAction("programs:withdraw", _("신청 취소"), "secondary")
+
+
+def resident_program_actions(application, *, accepting):
+    """A resident applies while the program is taking applications and they have none (or withdrew
+    theirs); they withdraw an application the rules still let go (before a selection decision)."""
+    if application is None or application.status == ProgramApplication.Status.WITHDRAWN:
+        return [APPLY] if accepting else []
+    if application.can_move_to(ProgramApplication.Status.WITHDRAWN):
+        return [WITHDRAW]
+    return []
 
 
 def public_programs(year=None):
@@ -40,26 +62,3 @@ def places_left(program):
     if taken is None:
         taken = program.applications.filter(status__in=TAKING_A_PLACE).count()
     return max(program.capacity - taken, 0)
-
-
-@dataclass(frozen=True)
-class ProgramAction:
-    """One thing a resident may do on a program's page now, as a button posting to `url_name`."""
-
-    url_name: str
-    label: str
-    style: str  # the KRDS button variant
-
-
-APPLY = ProgramAction("programs:apply", _("이 사업에 신청하기"), "primary")
-WITHDRAW = ProgramAction("programs:withdraw", _("신청 취소"), "secondary")
-
-
-def resident_program_actions(application, *, accepting):
-    """A resident applies while the program is taking applications and they have none (or withdrew
-    theirs); they withdraw an application the rules still let go (before a selection decision)."""
-    if application is None or application.status == ProgramApplication.Status.WITHDRAWN:
-        return [APPLY] if accepting else []
-    if application.can_move_to(ProgramApplication.Status.WITHDRAWN):
-        return [WITHDRAW]
-    return []

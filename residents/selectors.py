@@ -23,6 +23,41 @@ def retention_cutoff(now=None):
         return now.replace(year=now.year - years, day=28)
 
 
+# ---- What of a resident a viewer may see (PIPA): one rule for the API and the pages ----
+
+# What a manager (who watches figures) does not see of a resident's record.
+MASKED_FOR_MANAGERS = ("phone", "email", "birth_date")
+
+
+@dataclass(frozen=True)
+class ApplicantDisclosure:
+    """What a viewer may see of a resident shown as an applicant or a hire (never the birth date,
+    only the birth year): `contact` is the phone and e-mail, `career` the career summary."""
+
+    contact: bool
+    career: bool
+
+
+def applicant_disclosure(resident, *, role):
+    """Contact details go to staff, to the person themselves and to an employer the resident has
+    consented to provide them to; managers see no contact details; an employer without that
+    consent sees neither contact details nor the career summary."""
+    consented_employer = role == EMPLOYER and resident.has_provision_consent
+    return ApplicantDisclosure(
+        contact=role in {STAFF, RESIDENT} or consented_employer,
+        career=role != EMPLOYER or consented_employer,
+    )
+
+
+def record_hidden_fields(role):
+    """The fields of a resident's full record a role may not see: managers see neither contact
+    details nor the birth date; only staff and the person see priority-group claims."""
+    hidden = list(MASKED_FOR_MANAGERS) if role == MANAGER else []
+    if role not in {STAFF, RESIDENT}:
+        hidden.append("priority_groups")
+    return hidden
+
+
 def residents_due_for_anonymisation(now=None):
     """Not yet anonymised, and either asked to be deleted or inactive past the retention period."""
     return Resident.objects.filter(anonymised_at__isnull=True).filter(
@@ -87,38 +122,3 @@ def resident_data_rows(resident):
     from residents.data_export import resident_data_rows as rows
 
     return rows(resident)
-
-
-# ---- What of a resident a viewer may see (PIPA): one rule for the API and the pages ----
-
-# What a manager (who watches figures) does not see of a resident's record.
-MASKED_FOR_MANAGERS = ("phone", "email", "birth_date")
-
-
-@dataclass(frozen=True)
-class ApplicantDisclosure:
-    """What a viewer may see of a resident shown as an applicant or a hire (never the birth date,
-    only the birth year): `contact` is the phone and e-mail, `career` the career summary."""
-
-    contact: bool
-    career: bool
-
-
-def applicant_disclosure(resident, *, role):
-    """Contact details go to staff, to the person themselves and to an employer the resident has
-    consented to provide them to; managers see no contact details; an employer without that
-    consent sees neither contact details nor the career summary."""
-    consented_employer = role == EMPLOYER and resident.has_provision_consent
-    return ApplicantDisclosure(
-        contact=role in {STAFF, RESIDENT} or consented_employer,
-        career=role != EMPLOYER or consented_employer,
-    )
-
-
-def record_hidden_fields(role):
-    """The fields of a resident's full record a role may not see: managers see neither contact
-    details nor the birth date; only staff and the person see priority-group claims."""
-    hidden = list(MASKED_FOR_MANAGERS) if role == MANAGER else []
-    if role not in {STAFF, RESIDENT}:
-        hidden.append("priority_groups")
-    return hidden
