@@ -87,3 +87,24 @@ def test_a_residents_events_are_found_across_their_applications():
     assert list(JobApplicationEvent.objects.of_resident(resident).values_list("application", flat=True)) == [
         mine.pk
     ]
+
+
+def test_the_event_tables_keep_the_column_order_they_were_built_with():
+    # The shared fields come after each model's own, as before the timeline was shared: the admin,
+    # exports and the demo digest read fields in this order.
+    assert [f.name for f in JobApplicationEvent._meta.concrete_fields] == [
+        "id",
+        "application",
+        "status",
+        "note",
+        "occurred_at",
+        "actor",
+    ]
+    assert [f.name for f in ProgramApplicationEvent._meta.concrete_fields] == [
+        "id",
+        "application",
+        "status",
+        "reason",
+        "occurred_at",
+        "actor",
+    ]
