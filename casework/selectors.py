@@ -50,7 +50,7 @@ def case_history(resident):
                 _actor(note.author),
             )
         )
-    for event in ProgramApplicationEvent.objects.filter(application__resident=resident).select_related(
+    for event in ProgramApplicationEvent.objects.of_resident(resident).select_related(
         "application__program", "actor"
     ):
         entries.append(
@@ -59,11 +59,11 @@ def case_history(resident):
                 "program",
                 _("일자리 사업"),
                 f"{event.application.program} · {event.get_status_display()}",
-                event.reason,
+                event.explanation,
                 _actor(event.actor),
             )
         )
-    for event in JobApplicationEvent.objects.filter(application__resident=resident).select_related(
+    for event in JobApplicationEvent.objects.of_resident(resident).select_related(
         "application__vacancy__employer", "actor"
     ):
         vacancy = event.application.vacancy
@@ -73,7 +73,7 @@ def case_history(resident):
                 "job",
                 _("채용 지원"),
                 f"{vacancy.employer.name} · {vacancy.title} · {event.get_status_display()}",
-                event.note,
+                event.explanation,
                 _actor(event.actor),
             )
         )

@@ -62,9 +62,14 @@ class SavedSearchForm(forms.Form):
 
 
 class MoveApplicationForm(forms.Form):
-    status = forms.ChoiceField(
-        choices=[("interview", _("면접")), ("hired", _("채용")), ("rejected", _("불합격"))]
-    )
+    """The status an employer moves an applicant to; the view passes the statuses an employer may
+    set (placements.selectors.employer_status_choices), the service checks the move itself."""
+
+    status = forms.ChoiceField()
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = choices
 
 
 class HireConfirmationForm(KrdsFormMixin, forms.Form):

@@ -1,19 +1,80 @@
-"""Reading vacancies and employers, with the joins done so no page queries per row."""
+"""Reading vacancies and employers, with the joins done so no page queries per row, and what an
+employer may do with its vacancy."""
 
+from dataclasses import dataclass
+
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from employers.models import Vacancy
 
 
+def open_vacancy_q(on_day=None):
+    """A vacancy residents can see and apply to: open, and not past its closing date."""
+    on_day = on_day or timezone.localdate()
+    return Q(status=Vacancy.Status.OPEN) & (Q(closes_on__isnull=True) | Q(closes_on__gte=on_day))
+
+
+def vacancy_refusal(vacancy, on_day=None):
+    """Why residents may not apply to this vacancy now (the rule of `open_vacancy_q` for one
+    vacancy, in Korean), or None when they may."""
+    on_day = on_day or timezone.localdate()
+    if vacancy.status != Vacancy.Status.OPEN:
+        return _("모집 중인 공고에만 지원할 수 있습니다.")
+    if vacancy.closes_on and vacancy.closes_on < on_day:
+        return _("마감일이 지난 공고입니다.")
+    return None
+
+
 def open_vacancies():
-    """Vacancies residents can see and apply to: open, and not past their closing date."""
-    today = timezone.localdate()
+    """Vacancies residents can see and apply to, with what the list and detail pages show."""
     return (
-        Vacancy.objects.filter(status=Vacancy.Status.OPEN)
-        .exclude(closes_on__lt=today)
+        Vacancy.objects.filter(open_vacancy_q())
         .select_related("employer", "occupation", "dong")
         .prefetch_related("required_skills")
     )
+
+
+@dataclass(frozen=True)
+class VacancyAction:
+    """One thing an employer may do with its vacancy now: a link (GET) or a button (POST) to
+    `url_name` with the vacancy's id."""
+
+    url_name: str
+    label: str
+    style: str  # the KRDS button variant
+    method: str = "post"
+
+
+# An employer edits only a draft; once submitted, only staff change it (services.save_employer_vacancy).
+EMPLOYER_EDITABLE = {Vacancy.Status.DRAFT}
+
+
+def employer_vacancy_actions(vacancy):
+    """The buttons of the employer's vacancy page, in order: a draft is edited and submitted for
+    review; an open vacancy is viewed as residents see it, closed, or marked filled."""
+    Status = Vacancy.Status
+    candidates = [
+        (
+            vacancy.status in EMPLOYER_EDITABLE,
+            VacancyAction("employer:vacancy_edit", _("고치기"), "secondary", "get"),
+        ),
+        (
+            vacancy.can_move_to(Status.PENDING_REVIEW),
+            VacancyAction("employer:vacancy_submit", _("승인 요청"), "primary"),
+        ),
+        (
+            vacancy.status == Status.OPEN,
+            VacancyAction("vacancies:detail", _("게시된 공고 보기"), "secondary", "get"),
+        ),
+        (vacancy.can_move_to(Status.CLOSED), VacancyAction("employer:vacancy_close", _("마감"), "secondary")),
+        (
+            vacancy.can_move_to(Status.FILLED),
+            VacancyAction("employer:vacancy_filled", _("채용 완료로 표시"), "secondary"),
+        ),
+    ]
+    return [action for allowed, action in candidates if allowed]
 
 
 def vacancies_of(employer):

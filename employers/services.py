@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from employers import selectors
 from employers.models import Vacancy
 from notifications.kinds import MailKind
 from notifications.services import notify
@@ -73,15 +74,12 @@ def close_vacancy(*, vacancy, filled=False):
     return vacancy
 
 
-EMPLOYER_EDITABLE = {Status.DRAFT}
-
-
 @transaction.atomic
 def save_employer_vacancy(*, vacancy, employer, skills=None):
     """An employer saves its own vacancy as a draft; once submitted only staff change it."""
     if vacancy.pk and vacancy.employer_id != employer.pk:
         raise ValidationError(_("다른 기업의 공고는 고칠 수 없습니다."))
-    if vacancy.pk and vacancy.status not in EMPLOYER_EDITABLE:
+    if vacancy.pk and vacancy.status not in selectors.EMPLOYER_EDITABLE:
         raise ValidationError(_("작성 중인 공고만 고칠 수 있습니다."))
     vacancy.employer = employer
     vacancy.status = Status.DRAFT

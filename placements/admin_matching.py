@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from audit.models import PersonalDataAccess
 from audit.services import log_access
 from employers.models import Vacancy
+from employers.selectors import vacancy_refusal
 from placements import matching
 from placements.models import JobApplication
 from placements.services import refer_resident
@@ -78,7 +79,7 @@ class VacancyMatchingMixin:
             "matches": matches,
             "suggestions": matching.training_suggestions(matches),
             "referred": referred.select_related("resident"),
-            "can_refer": can_refer(request) and vacancy.status == Vacancy.Status.OPEN,
+            "can_refer": can_refer(request) and vacancy_refusal(vacancy) is None,
             "for_vacancy": True,
         }
         return TemplateResponse(request, "admin/placements/matches.html", context)

@@ -13,17 +13,15 @@ from rest_framework.response import Response
 from accounts.permissions import EMPLOYER, MANAGER, RESIDENT, STAFF
 from audit.api_mixins import LogsPersonalDataReadsMixin
 from employers.models import Vacancy
-from employers.selectors import open_vacancies
+from employers.selectors import vacancy_refusal
 from guro_jobs.api import PortalModelSerializer, PortalModelViewSet
-from placements import services
+from placements import selectors, services
 from placements.models import JobApplication, Placement, RetentionCheck
 from references.wages import MAXIMUM_MONTHLY_WAGE
 from residents.api import ApplicantSerializer
 from residents.models import Resident
 
 Status = JobApplication.Status
-# The moves an employer makes; withdrawing is the resident's, referring is staff's.
-EMPLOYER_MOVES = [Status.INTERVIEW, Status.HIRED, Status.REJECTED]
 
 
 class JobApplicationSerializer(PortalModelSerializer):
@@ -155,18 +153,14 @@ class JobApplicationViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
     ordering_fields = ["created_at", "status_changed_at"]
 
     def get_queryset(self):
-        queryset = JobApplication.objects.select_related("vacancy__employer", "resident").order_by(
-            "-created_at", "-id"
-        )
-        if self.role == RESIDENT:
-            return queryset.filter(resident=self.request.user.resident)
         if self.role == EMPLOYER:
             # Employers see only applicants who consented to their data being provided.
-            return queryset.filter(
-                vacancy__employer=self.request.user.employer_id,
-                resident__provision_consented_at__isnull=False,
-                resident__anonymised_at__isnull=True,
-            )
+            queryset = selectors.applications_visible_to(self.request.user.employer_id)
+        else:
+            queryset = JobApplication.objects.all()
+        queryset = queryset.select_related("vacancy__employer", "resident").order_by("-created_at", "-id")
+        if self.role == RESIDENT:
+            return queryset.filter(resident=self.request.user.resident)
         return queryset
 
     @extend_schema(request=JobApplicationCreateSerializer, responses={201: JobApplicationSerializer})
@@ -175,8 +169,9 @@ class JobApplicationViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
         data.is_valid(raise_exception=True)
         vacancy = data.validated_data["vacancy"]
         if self.role == RESIDENT:
-            if not open_vacancies().filter(pk=vacancy.pk).exists():
-                raise serializers.ValidationError({"vacancy": [_("모집 중인 공고에만 지원할 수 있습니다.")]})
+            refusal = vacancy_refusal(vacancy)
+            if refusal:  # the service refuses it too; here the error names the field
+                raise serializers.ValidationError({"vacancy": [refusal]})
             application = services.apply_to_vacancy(resident=request.user.resident, vacancy=vacancy)
         else:
             resident = data.validated_data.get("resident")
@@ -194,7 +189,7 @@ class JobApplicationViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
     def move(self, request, pk=None):
         move = JobApplicationMoveSerializer(data=request.data)
         move.is_valid(raise_exception=True)
-        if self.role == EMPLOYER and move.validated_data["status"] not in EMPLOYER_MOVES:
+        if self.role == EMPLOYER and not selectors.employer_may_set(move.validated_data["status"]):
             raise serializers.ValidationError(
                 {"status": [_("기업은 면접, 채용, 불합격으로만 바꿀 수 있습니다.")]}
             )
@@ -224,17 +219,13 @@ class PlacementViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
     ordering_fields = ["started_on", "recorded_at"]
 
     def get_queryset(self):
-        queryset = Placement.objects.select_related("resident", "employer", "program").order_by(
-            "-started_on", "-id"
-        )
+        if self.role == EMPLOYER:
+            queryset = selectors.placements_visible_to(self.request.user.employer_id)
+        else:
+            queryset = Placement.objects.all()
+        queryset = queryset.select_related("resident", "employer", "program").order_by("-started_on", "-id")
         if self.role == RESIDENT:
             return queryset.filter(resident=self.request.user.resident)
-        if self.role == EMPLOYER:
-            return queryset.filter(
-                employer=self.request.user.employer_id,
-                resident__provision_consented_at__isnull=False,
-                resident__anonymised_at__isnull=True,
-            )
         return queryset
 
 

@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from audit.models import PersonalDataAccess
 from audit.services import log_access
+from employers import selectors as vacancy_selectors
 from employers.forms import HireCancellationForm, HireConfirmationForm, MoveApplicationForm
 from employers.views import EmployerVacancyMixin
 from guro_jobs.forms import add_form_error
@@ -35,14 +36,17 @@ class EmployerVacancyDetailView(EmployerVacancyMixin, TemplateView):
     def get_context_data(self, **kwargs):
         vacancy = self.get_vacancy()
         return super().get_context_data(
-            vacancy=vacancy, applications=application_selectors.applicants_of(vacancy), **kwargs
+            vacancy=vacancy,
+            vacancy_actions=vacancy_selectors.employer_vacancy_actions(vacancy),
+            applications=application_selectors.applicant_rows(vacancy),
+            **kwargs,
         )
 
 
 class MoveApplicationView(EmployerRequiredMixin, View):
     def post(self, request, pk):
         application = get_object_or_404(application_selectors.applications_visible_to(self.employer), pk=pk)
-        form = MoveApplicationForm(request.POST)
+        form = MoveApplicationForm(request.POST, choices=application_selectors.employer_status_choices())
         if form.is_valid() and form.cleaned_data["status"] == JobApplication.Status.HIRED:
             return redirect("employer:application_hire", pk=application.pk)  # confirm first
         if not form.is_valid():
@@ -88,7 +92,7 @@ class HireConfirmationView(EmployerApplicationMixin, FormView):
     def refusal(self):
         """An application that cannot be hired (rejected, withdrawn, hired) goes back with the reason."""
         application = self.application
-        if application.can_move_to(JobApplication.Status.HIRED):
+        if JobApplication.Status.HIRED in application_selectors.next_statuses_for_employer(application):
             return None
         messages.error(
             self.request,

@@ -18,10 +18,10 @@ People short of required skills are also pointed to the district's job-training 
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from employers.models import Vacancy
+from employers.selectors import open_vacancy_q
 from programs.eligibility import resident_priority_group_ids
 from programs.models import Program
 from programs.services import is_accepting_applications
@@ -121,10 +121,7 @@ def _rank(matches, limit):
 
 
 def open_vacancies():
-    today = timezone.localdate()
-    return Vacancy.objects.filter(status=Vacancy.Status.OPEN).filter(
-        Q(closes_on__isnull=True) | Q(closes_on__gte=today)
-    )
+    return Vacancy.objects.filter(open_vacancy_q())
 
 
 def referable_residents():

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from guro_jobs.timeline import TimelineEvent
 from references import wages
 from references.choices import Gender, Sector
 
@@ -76,32 +77,26 @@ class JobApplication(models.Model):
     def can_move_to(self, status):
         return status in self.TRANSITIONS.get(self.status, set())
 
+    @property
+    def can_withdraw(self):
+        """The resident may still withdraw it (before a hire or a final answer)."""
+        return self.can_move_to(self.Status.WITHDRAWN)
 
-class JobApplicationEvent(models.Model):
+
+class JobApplicationEvent(TimelineEvent):
     """One status change of a job application, with its time (the timeline on /me/)."""
+
+    REASON_FIELD = "note"
 
     application = models.ForeignKey(
         JobApplication, verbose_name=_("채용 지원"), on_delete=models.CASCADE, related_name="events"
     )
     status = models.CharField(_("상태"), max_length=20, choices=JobApplication.Status.choices)
     note = models.TextField(_("메모"), blank=True)
-    occurred_at = models.DateTimeField(_("일시"), default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("처리자"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
 
-    class Meta:
+    class Meta(TimelineEvent.Meta):
         verbose_name = _("채용 지원 처리 이력")
         verbose_name_plural = _("채용 지원 처리 이력")
-        ordering = ["occurred_at", "id"]
-
-    def __str__(self):
-        return f"{self.application_id}: {self.get_status_display()}"
 
 
 class Placement(models.Model):

@@ -9,7 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from employers.models import Vacancy
+from employers.selectors import vacancy_refusal
+from guro_jobs.timeline import record_event
 from notifications.kinds import MailKind
 from notifications.services import notify
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
@@ -33,10 +34,6 @@ def add_months(day, months):
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _record_event(application, status, actor, note=""):
-    JobApplicationEvent.objects.create(application=application, status=status, actor=actor, note=note)
 
 
 def _tell_resident(application, status):
@@ -71,10 +68,9 @@ def _tell_employer(application):
 
 
 def _create_application(*, resident, vacancy, status, referred_by=None):
-    if vacancy.status != Vacancy.Status.OPEN:
-        raise ValidationError(_("모집 중인 공고에만 지원할 수 있습니다."))
-    if vacancy.closes_on and vacancy.closes_on < timezone.localdate():
-        raise ValidationError(_("마감일이 지난 공고입니다."))
+    refusal = vacancy_refusal(vacancy)
+    if refusal:
+        raise ValidationError(refusal)
     if not resident.has_provision_consent:
         raise ValidationError(_("기업에 지원하려면 개인정보 제3자(기업) 제공에 동의해야 합니다."))
     if resident.anonymised_at or resident.deletion_requested_at:
@@ -86,7 +82,7 @@ def _create_application(*, resident, vacancy, status, referred_by=None):
             )
     except IntegrityError:
         raise ValidationError(_("이미 이 공고에 지원했습니다."))
-    _record_event(application, status, referred_by)
+    record_event(application, status=status, actor=referred_by)
     _tell_resident(application, status)
     _tell_employer(application)
     return application
@@ -120,7 +116,7 @@ def move_job_application(*, application, status, by, note="", started_on=None, m
     application.status = status
     application.status_changed_at = timezone.now()
     application.save(update_fields=["status", "status_changed_at"])
-    _record_event(application, status, by, note)
+    record_event(application, status=status, actor=by, reason=note)
     if status == Status.HIRED:
         record_hire(application=application, by=by, started_on=started_on, monthly_wage=monthly_wage)
     _tell_resident(application, status)
@@ -142,7 +138,7 @@ def withdraw_job_application(*, application, by):
     application.status = Status.WITHDRAWN
     application.status_changed_at = timezone.now()
     application.save(update_fields=["status", "status_changed_at"])
-    _record_event(application, Status.WITHDRAWN, by, _("본인이 지원을 취소했습니다."))
+    record_event(application, status=Status.WITHDRAWN, actor=by, reason=_("본인이 지원을 취소했습니다."))
     vacancy = application.vacancy
     for user in vacancy.employer.users.filter(is_active=True):
         notify(
@@ -228,7 +224,7 @@ def cancel_hire(*, placement, by, reason, as_staff=False):
             application.status = Status.HIRE_CANCELLED
             application.status_changed_at = timezone.now()
             application.save(update_fields=["status", "status_changed_at"])
-            _record_event(application, Status.HIRE_CANCELLED, by, reason)
+            record_event(application, status=Status.HIRE_CANCELLED, actor=by, reason=reason)
             _tell_resident(application, Status.HIRE_CANCELLED)
     return placement
 

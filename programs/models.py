@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from guro_jobs.timeline import TimelineEvent
 from references.choices import EducationLevel, EmploymentStatus, Sector, WageUnit
 from references.models import in_english
 
@@ -264,7 +265,7 @@ class ProgramApplication(models.Model):
         return status in self.TRANSITIONS.get(self.status, set())
 
 
-class ProgramApplicationEvent(models.Model):
+class ProgramApplicationEvent(TimelineEvent):
     """One status change of a program application (the timeline residents and staff see)."""
 
     application = models.ForeignKey(
@@ -275,20 +276,7 @@ class ProgramApplicationEvent(models.Model):
     )
     status = models.CharField(_("상태"), max_length=20, choices=ProgramApplication.Status.choices)
     reason = models.TextField(_("사유"), blank=True)
-    occurred_at = models.DateTimeField(_("일시"), default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("처리자"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
 
-    class Meta:
+    class Meta(TimelineEvent.Meta):
         verbose_name = _("사업 신청 처리 이력")
         verbose_name_plural = _("사업 신청 처리 이력")
-        ordering = ["occurred_at", "id"]
-
-    def __str__(self):
-        return f"{self.application_id}: {self.get_status_display()}"

@@ -1,8 +1,12 @@
 """Reading programs for the public portal: this year's published programs and places left."""
 
-from django.db.models import Count, Prefetch, Q
-from django.utils import timezone
+from dataclasses import dataclass
 
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from guro_jobs.timeline import timeline_prefetch
 from programs.models import Program, ProgramApplication, ProgramApplicationEvent
 
 TAKING_A_PLACE = [
@@ -10,6 +14,29 @@ TAKING_A_PLACE = [
     ProgramApplication.Status.ACTIVE,
     ProgramApplication.Status.COMPLETED,
 ]
+
+
+@dataclass(frozen=True)
+class ProgramAction:
+    """One thing a resident may do on a program's page now, as a button posting to `url_name`."""
+
+    url_name: str
+    label: str
+    style: str  # the KRDS button variant
+
+
+APPLY = ProgramAction("programs:apply", _("이 사업에 신청하기"), "primary")
+WITHDRAW = ProgramAction("programs:withdraw", _("신청 취소"), "secondary")
+
+
+def resident_program_actions(application, *, accepting):
+    """A resident applies while the program is taking applications and they have none (or withdrew
+    theirs); they withdraw an application the rules still let go (before a selection decision)."""
+    if application is None or application.status == ProgramApplication.Status.WITHDRAWN:
+        return [APPLY] if accepting else []
+    if application.can_move_to(ProgramApplication.Status.WITHDRAWN):
+        return [WITHDRAW]
+    return []
 
 
 def public_programs(year=None):
@@ -43,7 +70,5 @@ def program_applications_of(resident):
     return (
         ProgramApplication.objects.filter(resident=resident)
         .select_related("program")
-        .prefetch_related(
-            Prefetch("events", queryset=ProgramApplicationEvent.objects.order_by("occurred_at", "id"))
-        )
+        .prefetch_related(timeline_prefetch(ProgramApplicationEvent))
     )

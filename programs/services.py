@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from guro_jobs.timeline import record_event
 from notifications.kinds import MailKind
 from notifications.services import notify
 from programs.eligibility import check_eligibility
@@ -24,10 +25,6 @@ def is_accepting_applications(program, on_day=None):
     if program.applications_close_on and on_day > program.applications_close_on:
         return False
     return True
-
-
-def _record(application, status, reason, actor):
-    ProgramApplicationEvent.objects.create(application=application, status=status, reason=reason, actor=actor)
 
 
 @transaction.atomic
@@ -63,8 +60,8 @@ def apply_to_program(*, resident, program, by=None):
                 )
         except IntegrityError:
             raise ValidationError(_("이미 이 사업에 신청했습니다."))
-    _record(application, Status.APPLIED, "", by)
-    _record(application, status, result.summary(), None)
+    record_event(application, status=Status.APPLIED, actor=by)
+    record_event(application, status=status, reason=result.summary())
     return application
 
 
@@ -101,7 +98,7 @@ def change_program_application_status(
         application.priority_score = score
     application.waitlist_position = waitlist_position if status == Status.WAITLISTED else None
     application.save()
-    _record(application, status, str(reason), by)
+    record_event(application, status=status, actor=by, reason=reason)
     if status in {Status.SELECTED, Status.WAITLISTED}:
         user = application.resident.user
         notify(
@@ -173,7 +170,7 @@ def _set_waitlist_position(application, position, score, reason, by):
         application.priority_score = score
         application.decision_reason = str(reason)
         application.save(update_fields=["waitlist_position", "priority_score", "decision_reason"])
-        _record(application, Status.WAITLISTED, reason, by)
+        record_event(application, status=Status.WAITLISTED, actor=by, reason=reason)
     return application
 
 

@@ -42,6 +42,9 @@ class ProgramDetailView(DetailView):
             context["application"] = ProgramApplication.objects.filter(
                 resident=resident, program=program
             ).first()
+            context["actions"] = selectors.resident_program_actions(
+                context["application"], accepting=context["accepting"]
+            )
         return super().get_context_data(**context, **kwargs)
 
 

@@ -8,12 +8,13 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts.permissions import EMPLOYER, MANAGER, RESIDENT, STAFF, request_role
+from accounts.permissions import MANAGER, RESIDENT, STAFF, request_role
 from audit.api_mixins import LogsPersonalDataReadsMixin
 from audit.models import PersonalDataAccess
 from guro_jobs.api import PortalModelSerializer, PortalModelViewSet
 from references.choices import EmploymentType
 from residents.models import Resident
+from residents.selectors import applicant_disclosure, record_hidden_fields
 
 Action = PersonalDataAccess.Action
 
@@ -33,8 +34,6 @@ SELF_EDITABLE_FIELDS = [
     "desired_monthly_wage",
     "career_summary",
 ]
-# What a manager (who watches figures) does not see.
-MASKED_FOR_MANAGERS = ["phone", "email", "birth_date"]
 
 
 class PriorityClaimSerializer(serializers.Serializer):
@@ -109,12 +108,8 @@ class ResidentSerializer(PortalModelSerializer):
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        role = request_role(self.context["request"])
-        if role == MANAGER:
-            for name in MASKED_FOR_MANAGERS:
-                data[name] = None
-        if role not in {STAFF, RESIDENT}:
-            data["priority_groups"] = None
+        for name in record_hidden_fields(request_role(self.context["request"])):
+            data[name] = None
         return data
 
     def validate(self, attrs):
@@ -168,12 +163,11 @@ class ApplicantSerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        role = request_role(self.context["request"])
-        shows_contact = role in {STAFF, RESIDENT} or (role == EMPLOYER and instance.has_provision_consent)
-        if not shows_contact:
+        disclosure = applicant_disclosure(instance, role=request_role(self.context["request"]))
+        if not disclosure.contact:
             data["phone"] = None
             data["email"] = None
-        if role == EMPLOYER and not instance.has_provision_consent:
+        if not disclosure.career:
             data["career_summary"] = ""
         return data
 

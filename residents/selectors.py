@@ -2,11 +2,13 @@
 A resident's applications and placements are read by placements/selectors.py and programs/selectors.py."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.permissions import EMPLOYER, MANAGER, RESIDENT, STAFF
 from residents.models import Resident, ResidentPriorityGroup
 
 
@@ -18,6 +20,41 @@ def retention_cutoff(now=None):
         return now.replace(year=now.year - years)
     except ValueError:  # 29 February
         return now.replace(year=now.year - years, day=28)
+
+
+# ---- What of a resident a viewer may see (PIPA): one rule for the API and the pages ----
+
+# What a manager (who watches figures) does not see of a resident's record.
+MASKED_FOR_MANAGERS = ("phone", "email", "birth_date")
+
+
+@dataclass(frozen=True)
+class ApplicantDisclosure:
+    """What a viewer may see of a resident shown as an applicant or a hire (never the birth date,
+    only the birth year): `contact` is the phone and e-mail, `career` the career summary."""
+
+    contact: bool
+    career: bool
+
+
+def applicant_disclosure(resident, *, role):
+    """Contact details go to staff, to the person themselves and to an employer the resident has
+    consented to provide them to; managers see no contact details; an employer without that
+    consent sees neither contact details nor the career summary."""
+    consented_employer = role == EMPLOYER and resident.has_provision_consent
+    return ApplicantDisclosure(
+        contact=role in {STAFF, RESIDENT} or consented_employer,
+        career=role != EMPLOYER or consented_employer,
+    )
+
+
+def record_hidden_fields(role):
+    """The fields of a resident's full record a role may not see: managers see neither contact
+    details nor the birth date; only staff and the person see priority-group claims."""
+    hidden = list(MASKED_FOR_MANAGERS) if role == MANAGER else []
+    if role not in {STAFF, RESIDENT}:
+        hidden.append("priority_groups")
+    return hidden
 
 
 def residents_due_for_anonymisation(now=None):
