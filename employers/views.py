@@ -102,6 +102,7 @@ class VacancyDetailView(DetailView):
                 resident=resident, vacancy=self.object
             ).first()
             context["consent_form"] = kwargs.pop("consent_form", None) or ProvisionConsentForm()
+        context["similar_vacancies"] = list(selectors.similar_vacancies(self.object))
         return super().get_context_data(**context, **kwargs)
 
 

@@ -168,8 +168,13 @@ RESIDENT_PAGE_CANDIDATE_LIMIT = 200
 
 def recommend_vacancies(resident, limit=20, candidate_limit=CANDIDATE_LIMIT):
     """The open vacancies that fit a resident best, each with the reasons for its score."""
-    skill_ids = list(resident.skills.values_list("pk", flat=True))
-    occupation_ids = list(resident.desired_occupations.values_list("pk", flat=True))
+    resident = (
+        Resident.objects.select_related("dong")
+        .prefetch_related("skills", "desired_occupations", "residentprioritygroup_set")
+        .get(pk=resident.pk)
+    )
+    skill_ids = [skill.pk for skill in resident.skills.all()]
+    occupation_ids = [occupation.pk for occupation in resident.desired_occupations.all()]
     near = Q(occupation__in=occupation_ids) | Q(required_skills__in=skill_ids)
     if resident.desired_employment_types:
         near |= Q(employment_type__in=resident.desired_employment_types)
@@ -187,11 +192,6 @@ def recommend_vacancies(resident, limit=20, candidate_limit=CANDIDATE_LIMIT):
         Vacancy.objects.filter(pk__in=list(candidate_ids))
         .select_related("employer", "occupation", "dong")
         .prefetch_related("required_skills")
-    )
-    resident = (
-        Resident.objects.select_related("dong")
-        .prefetch_related("skills", "desired_occupations", "residentprioritygroup_set")
-        .get(pk=resident.pk)
     )
     groups = resident_priority_group_ids(resident)
     return _rank([score_match(resident, vacancy, groups) for vacancy in vacancies], limit)
