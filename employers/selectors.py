@@ -1,6 +1,7 @@
 """Reading vacancies and employers, with the joins done so no page queries per row."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from employers.models import Vacancy
 
@@ -172,4 +173,57 @@ def similar_vacancies(vacancy, limit=4):
         .prefetch_related(None)
         .annotate(similarity=score)
         .order_by("-similarity", "-posted_on", "-id")[:limit]
+    )
+
+
+def public_employers():
+    """Employers with a public page: an approved profile, or an open vacancy residents can see."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from employers.models import Employer
+
+    has_open_vacancy = Exists(open_vacancies().filter(employer=OuterRef("pk")).values("pk"))
+    return Employer.objects.filter(Q(profile_approved_at__isnull=False) | has_open_vacancy)
+
+
+def partner_badges(employer, today=None):
+    """The Korean badges of a public employer page: each current agreement with the district
+    (e.g. D-Cube City's), a Digital Valley firm, a social enterprise, an anchor partner."""
+    from django.db.models import Q
+
+    from employers.models import Employer
+
+    today = today or timezone.localdate()
+    badges = [
+        _("구로구 업무제휴: %(title)s") % {"title": agreement.title}
+        for agreement in employer.agreements.filter(starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .order_by("signed_on", "pk")
+    ]
+    if employer.in_digital_valley:
+        badges.append(_("구로디지털단지 입주기업"))
+    if employer.kind == Employer.Kind.SOCIAL_ENTERPRISE:
+        badges.append(_("사회적기업"))
+    if employer.kind == Employer.Kind.ANCHOR_PARTNER:
+        badges.append(_("거점 협약기업"))
+    return badges
+
+
+def pending_profile_change(employer):
+    from employers.models import EmployerProfileChange
+
+    return EmployerProfileChange.objects.filter(
+        employer=employer, status=EmployerProfileChange.Status.PENDING
+    ).first()
+
+
+def last_profile_decision(employer):
+    """The employer's latest approved or rejected proposal (to show a rejection's reason)."""
+    from employers.models import EmployerProfileChange
+
+    return (
+        EmployerProfileChange.objects.filter(employer=employer)
+        .exclude(status=EmployerProfileChange.Status.PENDING)
+        .order_by("-decided_at", "-id")
+        .first()
     )

@@ -20,13 +20,14 @@ from audit.services import log_access
 from employers import selectors, services
 from employers.filters import VacancyFilter
 from employers.forms import (
+    EmployerProfileForm,
     HireCancellationForm,
     HireConfirmationForm,
     MoveApplicationForm,
     SavedSearchForm,
     VacancyForm,
 )
-from employers.models import Vacancy
+from employers.models import EmployerProfileChange, Vacancy
 from employers.widgets import cached_form_html
 from guro_jobs.forms import apply_krds_classes
 from guro_jobs.permissions import EmployerRequiredMixin, ResidentRequiredMixin, resident_of
@@ -360,3 +361,58 @@ class HireCancellationView(EmployerApplicationMixin, FormView):
             % {"name": self.application.resident.name},
         )
         return redirect("employer:vacancy", pk=self.application.vacancy_id)
+
+
+# ---- Public employer pages (/companies/<id>/) and the employer's profile proposal ----
+
+
+class CompanyDetailView(DetailView):
+    """A public employer page: the approved profile, partner badges and open vacancies."""
+
+    template_name = "employers/company_detail.html"
+    context_object_name = "company"
+
+    def get_queryset(self):
+        return selectors.public_employers().select_related("dong")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            badges=selectors.partner_badges(self.object),
+            vacancies=selectors.open_vacancies().filter(employer=self.object).order_by("-posted_on", "-id"),
+            **kwargs,
+        )
+
+
+class EmployerProfileView(EmployerRequiredMixin, FormView):
+    """The employer proposes its public profile; staff approve it as they approve vacancies."""
+
+    template_name = "employers/employer_profile.html"
+    form_class = EmployerProfileForm
+
+    @cached_property
+    def pending_change(self):
+        return selectors.pending_profile_change(self.employer)
+
+    def get_initial(self):
+        source = self.pending_change or self.employer
+        return {name: getattr(source, name) for name in EmployerProfileChange.FIELDS}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            employer=self.employer,
+            pending_change=self.pending_change,
+            last_decision=selectors.last_profile_decision(self.employer),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        fields = {name: form.cleaned_data[name] for name in EmployerProfileChange.FIELDS}
+        try:
+            services.propose_profile_change(employer=self.employer, by=self.request.user, **fields)
+        except ValidationError as error:
+            add_form_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("기업 소개 변경을 요청했습니다. 구청 직원이 승인하면 공개 페이지에 반영됩니다.")
+        )
+        return redirect("employer:profile")

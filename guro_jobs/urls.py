@@ -20,6 +20,7 @@ urlpatterns = [
     path("programs/", include("programs.urls")),
     path("vacancies/", include("employers.urls")),
     path("employer/", include("employers.employer_urls")),
+    path("companies/", include("employers.company_urls")),
     path("me/alerts/", include("alerts.urls")),
     path("me/", include("residents.urls")),
     path("dashboard/", include("reports.urls")),
