@@ -8,7 +8,10 @@ class AlertsConfig(AppConfig):
 
     def ready(self):
         from alerts import selectors
+        from alerts.data_export import register
         from residents import me_panels
+
+        register()  # a resident's download includes their saved vacancies
 
         me_panels.register(
             "saved_vacancies",

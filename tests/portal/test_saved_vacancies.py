@@ -161,3 +161,9 @@ def test_a_real_worker_sends_the_closing_reminder_once(celery_worker):
     assert send_closing_reminder_task.delay(saved_vacancy_id=saved.pk).get(timeout=30) is False
     saved.refresh_from_db()
     assert saved.reminded_at == reminded_at
+
+
+def test_saved_vacancies_are_in_the_residents_own_data_download(client, resident):
+    SavedVacancy.objects.create(resident=resident, vacancy=factories.VacancyFactory(title="내가 저장한 공고"))
+    client.force_login(resident.user)
+    assert "내가 저장한 공고" in client.get("/me/data.json").content.decode()
