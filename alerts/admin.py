@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from alerts.models import SavedSearch, SavedVacancy, SentAlert
+from audit.admin_mixins import LogsResidentAccessMixin
 
 
 @admin.register(SavedSearch)
@@ -22,7 +23,9 @@ class SentAlertAdmin(admin.ModelAdmin):
 
 
 @admin.register(SavedVacancy)
-class SavedVacancyAdmin(admin.ModelAdmin):
+class SavedVacancyAdmin(LogsResidentAccessMixin, admin.ModelAdmin):
+    """A resident's saved vacancies; opening one is logged against the resident."""
+
     list_display = ["resident", "vacancy", "saved_at", "reminded_at"]
     list_filter = ["reminded_at", "saved_at"]
     search_fields = ["vacancy__title", "resident__name"]
