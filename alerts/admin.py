@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from alerts.models import SavedSearch, SentAlert
+from alerts.models import SavedSearch, SavedVacancy, SentAlert
+from audit.admin_mixins import LogsResidentAccessMixin
 
 
 @admin.register(SavedSearch)
@@ -19,3 +20,14 @@ class SentAlertAdmin(admin.ModelAdmin):
     search_fields = ["vacancy__title", "saved_search__resident__name"]
     list_select_related = ["saved_search__resident", "vacancy__employer"]
     autocomplete_fields = ["saved_search", "vacancy"]
+
+
+@admin.register(SavedVacancy)
+class SavedVacancyAdmin(LogsResidentAccessMixin, admin.ModelAdmin):
+    """A resident's saved vacancies; opening one is logged against the resident."""
+
+    list_display = ["resident", "vacancy", "saved_at", "reminded_at"]
+    list_filter = ["reminded_at", "saved_at"]
+    search_fields = ["vacancy__title", "resident__name"]
+    list_select_related = ["resident", "vacancy__employer"]
+    autocomplete_fields = ["resident", "vacancy"]

@@ -8,8 +8,17 @@ class AlertsConfig(AppConfig):
 
     def ready(self):
         # employers sits below alerts: the vacancy search offers "save this search" through its hook.
-        from alerts import data_export, vacancy_views
+        from alerts import data_export, selectors, vacancy_views
         from employers import page_extras
+        from residents import me_panels
 
         page_extras.register("vacancy_list", "alerts", vacancy_views.vacancy_list_context)
         data_export.register()  # a resident's own download includes these records
+        me_panels.register(
+            "saved_vacancies",
+            order=45,
+            template="alerts/me_panel_saved_vacancies.html",
+            context=lambda request, resident: {
+                "saved_vacancies": list(selectors.saved_vacancies_of(resident))
+            },
+        )

@@ -1,10 +1,11 @@
-"""A resident's saved searches and the alerts sent for them in their own data download
-(residents/data_export.py, PIPA right of access); registered from AlertsConfig.ready()."""
+"""A resident's saved searches with the alerts sent for them, and their saved vacancies (관심 공고),
+in their own data download (residents/data_export.py, PIPA right of access); registered from
+AlertsConfig.ready(), so residents never imports this module."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from alerts.models import SavedSearch
+from alerts.models import SavedSearch, SavedVacancy
 from residents.data_export import _record, register_section, when
 
 
@@ -22,6 +23,18 @@ def _saved_searches(resident):
     ]
 
 
+def saved_vacancy_records(resident):
+    saved = SavedVacancy.objects.filter(resident=resident).select_related("vacancy__employer")
+    return [
+        {
+            _("채용 공고"): item.vacancy.title,
+            _("기업"): item.vacancy.employer.name,
+            **_record(item, ["saved_at", "reminded_at"]),
+        }
+        for item in saved.order_by("saved_at", "id")
+    ]
+
+
 def register():
     register_section(
         key="saved_searches",
@@ -29,4 +42,11 @@ def register():
         models=["alerts.SavedSearch", "alerts.SentAlert"],
         builder=_saved_searches,
         order=80,
+    )
+    register_section(
+        key="saved_vacancies",
+        title=gettext_lazy("관심 공고"),
+        models=["alerts.SavedVacancy"],
+        builder=saved_vacancy_records,
+        order=85,
     )

@@ -48,3 +48,38 @@ class SentAlert(models.Model):
 
     def __str__(self):
         return f"{self.saved_search_id} → {self.vacancy_id}"
+
+
+class SavedVacancy(models.Model):
+    """A vacancy a resident keeps an eye on (관심 공고); one closing-soon reminder is mailed for it."""
+
+    resident = models.ForeignKey(
+        "residents.Resident",
+        verbose_name=_("구직자"),
+        on_delete=models.CASCADE,
+        related_name="saved_vacancies",
+    )
+    vacancy = models.ForeignKey(
+        "employers.Vacancy", verbose_name=_("채용 공고"), on_delete=models.CASCADE, related_name="+"
+    )
+    saved_at = models.DateTimeField(_("저장 일시"), default=timezone.now)
+    reminded_at = models.DateTimeField(_("마감 임박 알림 발송 일시"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("관심 공고")
+        verbose_name_plural = _("관심 공고")
+        ordering = ["-saved_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["resident", "vacancy"], name="unique_saved_vacancy_per_resident")
+        ]
+
+    def __str__(self):
+        return f"{self.resident_id} ♥ {self.vacancy_id}"
+
+    @property
+    def is_closed(self):
+        """Closed, filled, withdrawn from review or past its closing day: no longer open to apply."""
+        vacancy = self.vacancy
+        if vacancy.status != "open":
+            return True
+        return bool(vacancy.closes_on and vacancy.closes_on < timezone.localdate())

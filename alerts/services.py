@@ -95,3 +95,73 @@ def send_job_alert(*, saved_search):
         + "\n".join(lines),
     )
     return len(vacancies)
+
+
+# ---- Saved vacancies (관심 공고) ----
+
+MAX_SAVED_VACANCIES_PER_RESIDENT = 100
+
+
+@transaction.atomic
+def save_vacancy(*, resident, vacancy):
+    """Keep an open vacancy on the resident's list; saving it again changes nothing."""
+    from alerts.models import SavedVacancy
+
+    existing = SavedVacancy.objects.filter(resident=resident, vacancy=vacancy).first()
+    if existing:
+        return existing
+    if not open_vacancies().filter(pk=vacancy.pk).exists():
+        raise ValidationError({"vacancy": _("모집 중인 공고만 관심 공고로 저장할 수 있습니다.")})
+    if SavedVacancy.objects.filter(resident=resident).count() >= MAX_SAVED_VACANCIES_PER_RESIDENT:
+        raise ValidationError(
+            {
+                "vacancy": _("관심 공고는 %(count)s개까지 저장할 수 있습니다.")
+                % {"count": MAX_SAVED_VACANCIES_PER_RESIDENT}
+            }
+        )
+    return SavedVacancy.objects.create(resident=resident, vacancy=vacancy)
+
+
+@transaction.atomic
+def unsave_vacancy(*, resident, vacancy):
+    """Take a vacancy off the resident's list (nothing happens if it was not on it)."""
+    from alerts.models import SavedVacancy
+
+    SavedVacancy.objects.filter(resident=resident, vacancy=vacancy).delete()
+
+
+@transaction.atomic
+def send_closing_reminder(*, saved_vacancy):
+    """Mail the resident once that a saved vacancy closes soon; False if it was already sent or not due."""
+    from alerts.models import SavedVacancy
+    from alerts.selectors import saved_vacancies_closing_soon
+
+    saved_vacancy = (
+        saved_vacancies_closing_soon()
+        .select_for_update(of=("self",))
+        .select_related("vacancy__employer", "resident__user")
+        .filter(pk=saved_vacancy.pk)
+        .first()
+    )
+    if saved_vacancy is None:  # already reminded, closed meanwhile, or no longer due
+        return False
+    vacancy = saved_vacancy.vacancy
+    resident = saved_vacancy.resident
+    SavedVacancy.objects.filter(pk=saved_vacancy.pk).update(reminded_at=timezone.now())
+    notify(
+        user=resident.user,
+        kind=MailKind.SAVED_VACANCY_CLOSING,
+        subject=_("관심 공고가 곧 마감됩니다: %(title)s") % {"title": vacancy.title},
+        body=_(
+            "%(name)s님이 관심 공고로 저장한 '%(title)s'(%(employer)s) 공고가 %(day)s에 마감됩니다.\n"
+            "지원하려면 마감 전에 공고를 확인해 주세요: /vacancies/%(pk)s/"
+        )
+        % {
+            "name": resident.name,
+            "title": vacancy.title,
+            "employer": vacancy.employer.name,
+            "day": f"{vacancy.closes_on.year}년 {vacancy.closes_on.month}월 {vacancy.closes_on.day}일",
+            "pk": vacancy.pk,
+        },
+    )
+    return True

@@ -1,10 +1,19 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from employers import services
-from employers.models import Agreement, Employer, IncentiveGrant, PartnerSchool, Vacancy
+from employers.models import (
+    Agreement,
+    Employer,
+    EmployerProfileChange,
+    IncentiveGrant,
+    PartnerSchool,
+    Vacancy,
+)
 from employers.selectors import verified_local_hires
 from spreadsheets.admin_export import SpreadsheetExportMixin
 
@@ -147,3 +156,74 @@ class VacancyAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
             self.message_user(
                 request, _("공고 %(count)s건을 승인했습니다.") % {"count": approved}, messages.SUCCESS
             )
+
+
+@admin.register(EmployerProfileChange)
+class EmployerProfileChangeAdmin(admin.ModelAdmin):
+    """Employers' proposed public profiles: approve, or reject with the reason written first."""
+
+    list_display = [
+        "employer",
+        "status",
+        "submitted_by",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "reason",
+    ]
+    list_filter = ["status", "submitted_at"]
+    search_fields = ["employer__name", "description"]
+    list_select_related = ["employer", "submitted_by", "decided_by"]
+    autocomplete_fields = ["employer", "dong"]
+    readonly_fields = [
+        "status",
+        "submitted_by",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "current_profile",
+    ]
+    actions = ["approve_selected", "reject_selected"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description=gettext_lazy("지금 공개된 내용"))
+    def current_profile(self, change):
+        employer = change.employer
+        return format_html_join(
+            "\n",
+            "<p><strong>{}</strong>: {}</p>",
+            (
+                (Employer._meta.get_field(name).verbose_name, getattr(employer, name) or "—")
+                for name in EmployerProfileChange.FIELDS
+            ),
+        )
+
+    @admin.action(description=gettext_lazy("선택한 기업 소개 변경 승인"), permissions=["change"])
+    def approve_selected(self, request, queryset):
+        self._decide(
+            request, queryset, lambda change: services.approve_profile_change(change=change, by=request.user)
+        )
+
+    @admin.action(
+        description=gettext_lazy("선택한 기업 소개 변경 반려 (반려 사유 칸을 먼저 적어 저장)"),
+        permissions=["change"],
+    )
+    def reject_selected(self, request, queryset):
+        self._decide(
+            request,
+            queryset,
+            lambda change: services.reject_profile_change(
+                change=change, by=request.user, reason=change.reason
+            ),
+        )
+
+    def _decide(self, request, queryset, decide):
+        for change in queryset.select_related("employer"):
+            try:
+                decide(change)
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{change.employer.name}: {' '.join(error.messages)}", messages.ERROR
+                )
+            else:
+                self.message_user(request, f"{change}", messages.SUCCESS)

@@ -9,6 +9,7 @@ app_name = "employer"
 
 urlpatterns = [
     path("", views.EmployerHomeView.as_view(), name="home"),
+    path("profile/", views.EmployerProfileView.as_view(), name="profile"),
     path("vacancies/new/", views.VacancyEditView.as_view(), name="vacancy_create"),
     path("vacancies/<int:pk>/edit/", views.VacancyEditView.as_view(), name="vacancy_edit"),
     path(

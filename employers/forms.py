@@ -100,3 +100,21 @@ class HireCancellationForm(KrdsFormMixin, forms.Form):
         help_text=_("예: 다른 지원자를 잘못 눌렀습니다. 사유는 지원자의 처리 이력에 남습니다."),
         error_messages={"required": _("취소 사유를 적어 주세요.")},
     )
+
+
+class EmployerProfileForm(KrdsFormMixin, forms.ModelForm):
+    """What an employer proposes for its public page; staff approve it before it shows."""
+
+    website = forms.URLField(label=_("홈페이지"), max_length=300, required=False, assume_scheme="https")
+
+    class Meta:
+        from employers.models import EmployerProfileChange
+
+        model = EmployerProfileChange
+        fields = list(EmployerProfileChange.FIELDS)
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dong"].queryset = AdministrativeDong.objects.filter(is_active=True)
+        self.fields["dong"].empty_label = _("구로구 밖")

@@ -48,6 +48,11 @@ class Employer(models.Model):
     in_digital_valley = models.BooleanField(_("구로디지털단지 입주"), default=False)
     headcount = models.PositiveIntegerField(_("상시 근로자 수"), null=True, blank=True)
     phone = models.CharField(_("대표 전화"), max_length=13, blank=True)
+    # The public page (/companies/<id>/) shows these as staff last approved them
+    # (EmployerProfileChange); the employer proposes changes, it never writes them directly.
+    description = models.TextField(_("기업 소개"), blank=True, help_text=_("하는 일, 주요 제품·서비스"))
+    website = models.URLField(_("홈페이지"), max_length=300, blank=True)
+    profile_approved_at = models.DateTimeField(_("기업 소개 승인 일시"), null=True, blank=True)
     created_at = models.DateTimeField(_("등록 일시"), default=timezone.now, editable=False)
 
     class Meta:
@@ -418,3 +423,71 @@ class PartnerSchool(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class EmployerProfileChange(models.Model):
+    """An employer's proposed public profile; staff approve it (then it is copied onto the
+    Employer and shows on /companies/<id>/) or reject it with a reason, as they review vacancies."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("승인 대기")
+        APPROVED = "approved", _("승인")
+        REJECTED = "rejected", _("반려")
+
+    # The fields an employer may propose, in the order the form shows them.
+    FIELDS = ("description", "industry", "headcount", "address", "dong", "website")
+
+    employer = models.ForeignKey(
+        Employer, verbose_name=_("기업"), on_delete=models.CASCADE, related_name="profile_changes"
+    )
+    description = models.TextField(_("기업 소개"), blank=True, help_text=_("하는 일, 주요 제품·서비스"))
+    industry = models.CharField(_("업종"), max_length=60, blank=True)
+    headcount = models.PositiveIntegerField(_("상시 근로자 수"), null=True, blank=True)
+    address = models.CharField(_("주소"), max_length=200, blank=True)
+    dong = models.ForeignKey(
+        "references.AdministrativeDong",
+        verbose_name=_("소재 행정동"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    website = models.URLField(_("홈페이지"), max_length=300, blank=True)
+    status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("요청한 사람"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("요청 일시"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("결정한 직원"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("결정 일시"), null=True, blank=True)
+    reason = models.TextField(_("반려 사유"), blank=True)
+
+    class Meta:
+        verbose_name = _("기업 소개 변경 요청")
+        verbose_name_plural = _("기업 소개 변경 요청")
+        ordering = ["-submitted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employer"], condition=Q(status="pending"), name="one_pending_profile_change"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending", decided_at__isnull=True)
+                | Q(~Q(status="pending"), decided_at__isnull=False),
+                name="profile_change_decision_matches_status",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.employer.name} · {self.get_status_display()}"

@@ -180,3 +180,110 @@ def partner_school_placements():
             distinct=True,
         )
     ).order_by("name")
+
+
+# Guro's administrative dongs and the dongs they border (approximate; used only to widen "similar
+# vacancies" to the next dong over). Symmetric by construction below.
+_DONG_BORDERS = {
+    "신도림동": ["구로1동", "구로2동", "구로4동", "구로5동"],
+    "구로1동": ["구로2동", "구로3동", "구로5동"],
+    "구로2동": ["구로4동", "구로5동", "고척1동"],
+    "구로3동": ["구로5동", "구로4동", "가리봉동"],
+    "구로4동": ["구로5동", "가리봉동", "고척2동"],
+    "고척1동": ["고척2동", "개봉2동"],
+    "고척2동": ["개봉1동"],
+    "개봉1동": ["개봉2동", "개봉3동", "오류1동"],
+    "개봉2동": ["개봉3동"],
+    "개봉3동": ["오류1동"],
+    "오류1동": ["오류2동", "수궁동"],
+    "오류2동": ["수궁동", "항동"],
+    "수궁동": ["항동"],
+}
+NEIGHBOURING_DONGS = {}
+for _dong, _borders in _DONG_BORDERS.items():
+    for _other in _borders:
+        NEIGHBOURING_DONGS.setdefault(_dong, set()).add(_other)
+        NEIGHBOURING_DONGS.setdefault(_other, set()).add(_dong)
+
+
+def similar_vacancies(vacancy, limit=4):
+    """Open vacancies like this one: the same occupation group (KECO middle group), the same or a
+    neighbouring dong, the same employment type. A vacancy shares the group or the area; the more
+    it shares, the higher it comes. One query for the rows (plus the page's usual joins)."""
+    from django.db.models import Case, IntegerField, Q, Value, When
+
+    group_code = vacancy.occupation.code[:2]
+    same_group = Q(occupation__code__startswith=group_code)
+    shares = same_group
+    score = Case(When(same_group, then=Value(3)), default=Value(0), output_field=IntegerField())
+    if vacancy.dong_id:
+        neighbours = NEIGHBOURING_DONGS.get(vacancy.dong.name, set())
+        near = Q(dong_id=vacancy.dong_id) | Q(dong__name__in=sorted(neighbours))
+        shares |= near
+        score += Case(When(near, then=Value(2)), default=Value(0), output_field=IntegerField())
+    score += Case(
+        When(employment_type=vacancy.employment_type, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return (
+        open_vacancies()
+        .exclude(pk=vacancy.pk)
+        .filter(shares)
+        .prefetch_related(None)
+        .annotate(similarity=score)
+        .order_by("-similarity", "-posted_on", "-id")[:limit]
+    )
+
+
+def public_employers():
+    """Employers with a public page: an approved profile, or an open vacancy residents can see."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from employers.models import Employer
+
+    has_open_vacancy = Exists(open_vacancies().filter(employer=OuterRef("pk")).values("pk"))
+    return Employer.objects.filter(Q(profile_approved_at__isnull=False) | has_open_vacancy)
+
+
+def partner_badges(employer, today=None):
+    """The Korean badges of a public employer page: each current agreement with the district
+    (e.g. D-Cube City's), a Digital Valley firm, a social enterprise, an anchor partner."""
+    from django.db.models import Q
+
+    from employers.models import Employer
+
+    today = today or timezone.localdate()
+    badges = [
+        _("구로구 업무제휴: %(title)s") % {"title": agreement.title}
+        for agreement in employer.agreements.filter(starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .order_by("signed_on", "pk")
+    ]
+    if employer.in_digital_valley:
+        badges.append(_("구로디지털단지 입주기업"))
+    if employer.kind == Employer.Kind.SOCIAL_ENTERPRISE:
+        badges.append(_("사회적기업"))
+    if employer.kind == Employer.Kind.ANCHOR_PARTNER:
+        badges.append(_("거점 협약기업"))
+    return badges
+
+
+def pending_profile_change(employer):
+    from employers.models import EmployerProfileChange
+
+    return EmployerProfileChange.objects.filter(
+        employer=employer, status=EmployerProfileChange.Status.PENDING
+    ).first()
+
+
+def last_profile_decision(employer):
+    """The employer's latest approved or rejected proposal (to show a rejection's reason)."""
+    from employers.models import EmployerProfileChange
+
+    return (
+        EmployerProfileChange.objects.filter(employer=employer)
+        .exclude(status=EmployerProfileChange.Status.PENDING)
+        .order_by("-decided_at", "-id")
+        .first()
+    )

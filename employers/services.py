@@ -144,3 +144,104 @@ def refuse_incentive(*, line, by, reason):
     if not (reason or "").strip():
         raise ValidationError({"reason": _("거절 사유를 적어 주세요.")})
     return _decide_incentive(line, by, IncentiveGrant.Status.REFUSED, reason)
+
+
+# ---- The employer's public page: proposed by the employer, approved by staff ----
+
+
+@transaction.atomic
+def propose_profile_change(*, employer, by, **fields):
+    """An employer proposes its public profile; it waits for staff (a newer proposal replaces a
+    pending one). The public page keeps the approved version meanwhile."""
+    from employers.models import EmployerProfileChange
+
+    unknown = set(fields) - set(EmployerProfileChange.FIELDS)
+    if unknown:
+        raise ValidationError(
+            _("고칠 수 없는 항목입니다: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+    change = (
+        EmployerProfileChange.objects.select_for_update()
+        .filter(employer=employer, status=EmployerProfileChange.Status.PENDING)
+        .first()
+    ) or EmployerProfileChange(employer=employer)
+    for name in EmployerProfileChange.FIELDS:
+        setattr(change, name, fields.get(name, getattr(employer, name)))
+    change.submitted_by = by
+    change.submitted_at = timezone.now()
+    change.full_clean()
+    change.save()
+    return change
+
+
+def _lock_pending(change):
+    from employers.models import EmployerProfileChange
+
+    change = (
+        EmployerProfileChange.objects.select_for_update(of=("self",))
+        .select_related("employer")
+        .get(pk=change.pk)
+    )
+    if change.status != EmployerProfileChange.Status.PENDING:
+        raise ValidationError(
+            _("이미 '%(status)s' 결정된 요청입니다.") % {"status": change.get_status_display()}
+        )
+    return change
+
+
+def _tell_employer(change, subject, body):
+    for user in change.employer.users.filter(is_active=True):
+        notify(user=user, kind=MailKind.EMPLOYER_PROFILE_DECISION, subject=subject, body=body)
+
+
+@transaction.atomic
+def approve_profile_change(*, change, by):
+    """Staff approve a proposed profile: the public page shows it from now on; the employer is told."""
+    from employers.models import EmployerProfileChange
+
+    change = _lock_pending(change)
+    employer = change.employer
+    for name in EmployerProfileChange.FIELDS:
+        setattr(employer, name, getattr(change, name))
+    employer.profile_approved_at = timezone.now()
+    employer.full_clean()
+    employer.save()
+    change.status = EmployerProfileChange.Status.APPROVED
+    change.decided_by = by
+    change.decided_at = timezone.now()
+    change.reason = ""
+    change.save()
+    _tell_employer(
+        change,
+        _("기업 소개가 승인되었습니다"),
+        _(
+            "'%(name)s' 기업 소개 변경을 구청이 승인했습니다. 공개 기업 페이지에 반영되었습니다: /companies/%(pk)s/"
+        )
+        % {"name": employer.name, "pk": employer.pk},
+    )
+    return change
+
+
+@transaction.atomic
+def reject_profile_change(*, change, by, reason):
+    """Staff reject a proposed profile, saying why; the public page keeps the approved version."""
+    from employers.models import EmployerProfileChange
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("반려 사유를 적어 주세요.")})
+    change = _lock_pending(change)
+    change.status = EmployerProfileChange.Status.REJECTED
+    change.decided_by = by
+    change.decided_at = timezone.now()
+    change.reason = reason
+    change.save()
+    _tell_employer(
+        change,
+        _("기업 소개 변경이 반려되었습니다"),
+        _(
+            "'%(name)s' 기업 소개 변경을 구청이 반려했습니다.\n사유: %(reason)s\n고쳐서 다시 요청할 수 있습니다."
+        )
+        % {"name": change.employer.name, "reason": reason},
+    )
+    return change

@@ -18,9 +18,10 @@ from django_filters.views import FilterView
 from employers import page_extras, selectors, services
 from employers.filters import VacancyFilter
 from employers.forms import (
+    EmployerProfileForm,
     VacancyForm,
 )
-from employers.models import Vacancy
+from employers.models import EmployerProfileChange, Vacancy
 from employers.widgets import cached_form_html
 from guro_jobs.forms import add_form_error, apply_krds_classes
 from guro_jobs.permissions import EmployerRequiredMixin
@@ -85,6 +86,7 @@ class VacancyDetailView(DetailView):
         # A resident's application and consent form come from placements (page_extras); what the
         # caller passes (the apply view's form with its errors) wins.
         context = page_extras.context_for("vacancy_detail", self.request, self.object)
+        context["similar_vacancies"] = list(selectors.similar_vacancies(self.object))
         return super().get_context_data(**{**context, **kwargs})
 
 
@@ -159,3 +161,58 @@ class VacancyActionView(EmployerVacancyMixin, View):
             for message in error.messages:
                 messages.error(request, message)
         return redirect("employer:vacancy", pk=vacancy.pk)
+
+
+# ---- Public employer pages (/companies/<id>/) and the employer's profile proposal ----
+
+
+class CompanyDetailView(DetailView):
+    """A public employer page: the approved profile, partner badges and open vacancies."""
+
+    template_name = "employers/company_detail.html"
+    context_object_name = "company"
+
+    def get_queryset(self):
+        return selectors.public_employers().select_related("dong")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            badges=selectors.partner_badges(self.object),
+            vacancies=selectors.open_vacancies().filter(employer=self.object).order_by("-posted_on", "-id"),
+            **kwargs,
+        )
+
+
+class EmployerProfileView(EmployerRequiredMixin, FormView):
+    """The employer proposes its public profile; staff approve it as they approve vacancies."""
+
+    template_name = "employers/employer_profile.html"
+    form_class = EmployerProfileForm
+
+    @cached_property
+    def pending_change(self):
+        return selectors.pending_profile_change(self.employer)
+
+    def get_initial(self):
+        source = self.pending_change or self.employer
+        return {name: getattr(source, name) for name in EmployerProfileChange.FIELDS}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            employer=self.employer,
+            pending_change=self.pending_change,
+            last_decision=selectors.last_profile_decision(self.employer),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        fields = {name: form.cleaned_data[name] for name in EmployerProfileChange.FIELDS}
+        try:
+            services.propose_profile_change(employer=self.employer, by=self.request.user, **fields)
+        except ValidationError as error:
+            add_form_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("기업 소개 변경을 요청했습니다. 구청 직원이 승인하면 공개 페이지에 반영됩니다.")
+        )
+        return redirect("employer:profile")

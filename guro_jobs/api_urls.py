@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import SimpleRouter
 
+from alerts.api import SavedVacancyViewSet
 from casework.api import CaseNoteViewSet, ReferralViewSet
 from employers.api import EmployerViewSet, OccupationViewSet
 from placements.api import JobApplicationViewSet, PlacementViewSet, RetentionCheckViewSet
@@ -32,6 +33,7 @@ router.register(r"residents/(?P<resident_id>[^/.]+)/case-notes", CaseNoteViewSet
 router.register("referrals", ReferralViewSet, basename="referral")
 router.register("occupations", OccupationViewSet, basename="occupation")
 router.register("plans", PlanViewSet, basename="plan")
+router.register("saved-vacancies", SavedVacancyViewSet, basename="saved-vacancy")
 
 
 @csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "rest_framework",
     "axes",
@@ -235,6 +236,11 @@ CELERY_BEAT_SCHEDULE = {
     "send-job-alerts": {
         "task": "alerts.tasks.send_job_alerts_task",
         "schedule": crontab(hour=2, minute=0),
+    },
+    # Saved vacancies (관심 공고) closing within three days: one reminder each, in the morning.
+    "send-saved-vacancy-reminders": {
+        "task": "alerts.tasks.send_closing_reminders_task",
+        "schedule": crontab(hour=9, minute=0),
     },
     # Retention follow-ups at 1, 3, 6 and 12 months exist for every placement.
     "placements-create-due-retention-checks": {

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -13,6 +14,7 @@ import placements.vacancy_urls
 import residents.account_urls
 import residents.urls
 from guro_jobs import views
+from guro_jobs.sitemaps import SITEMAPS, robots_txt
 from reports.api import DashboardSnapshotView
 
 admin.site.site_header = _("구로구 일자리 원스톱 포털 · 업무 관리")
@@ -23,6 +25,14 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("ops/ping", views.ping, name="ping"),
+    path("robots.txt", robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # accounts' own pages, and the resident's sign-up, which accounts cannot import, in one namespace.
@@ -53,6 +63,7 @@ urlpatterns = [
             )
         ),
     ),
+    path("companies/", include("employers.company_urls")),
     path("me/alerts/", include("alerts.urls")),
     path(
         "me/",

@@ -15,3 +15,5 @@ class MailKind(models.TextChoices):
     NEW_APPLICANT = "new_applicant", _("새 지원자 (기업)")
     JOB_ALERT = "job_alert", _("맞춤 채용 알림")
     FORECAST_WARNING = "forecast_warning", _("연말 예상 실적 경고 (관리자)")
+    SAVED_VACANCY_CLOSING = "saved_vacancy_closing", _("관심 공고 마감 임박")
+    EMPLOYER_PROFILE_DECISION = "employer_profile_decision", _("기업 소개 변경 승인 결과 (기업)")

@@ -9,7 +9,7 @@ class PlacementsConfig(AppConfig):
     def ready(self):
         # residents and employers sit below placements: it adds itself to their pages and rules here.
         from employers import page_extras
-        from placements import data_export, employer_views, selectors, services, vacancy_views
+        from placements import data_export, employer_views, matching, selectors, services, vacancy_views
         from residents import anonymisation, me_panels
 
         anonymisation.register("placements", services.erase_personal_notes)
@@ -26,5 +26,13 @@ class PlacementsConfig(AppConfig):
             order=40,
             template="placements/me_panel_placements.html",
             context=lambda request, resident: {"placements": selectors.placements_of(resident)},
+        )
+        me_panels.register(
+            "recommended_vacancies",
+            order=30,
+            template="placements/me_panel_recommendations.html",
+            context=lambda request, resident: {
+                "recommendations": matching.recommendations_for_resident_page(resident)
+            },
         )
         data_export.register()  # a resident's own download includes these records

@@ -159,10 +159,19 @@ def recommend_residents(vacancy, limit=20):
     return _rank([score_match(resident, vacancy) for resident in residents], limit)
 
 
-def recommend_vacancies(resident, limit=20):
+# The resident's own page scores fewer candidates than staff's tools: it is opened far more often.
+RESIDENT_PAGE_CANDIDATE_LIMIT = 200
+
+
+def recommend_vacancies(resident, limit=20, candidate_limit=CANDIDATE_LIMIT):
     """The open vacancies that fit a resident best, each with the reasons for its score."""
-    skill_ids = list(resident.skills.values_list("pk", flat=True))
-    occupation_ids = list(resident.desired_occupations.values_list("pk", flat=True))
+    resident = (
+        Resident.objects.select_related("dong")
+        .prefetch_related("skills", "desired_occupations", "residentprioritygroup_set")
+        .get(pk=resident.pk)
+    )
+    skill_ids = [skill.pk for skill in resident.skills.all()]
+    occupation_ids = [occupation.pk for occupation in resident.desired_occupations.all()]
     near = Q(occupation__in=occupation_ids) | Q(required_skills__in=skill_ids)
     if resident.desired_employment_types:
         near |= Q(employment_type__in=resident.desired_employment_types)
@@ -174,17 +183,12 @@ def recommend_vacancies(resident, limit=20):
         .filter(near)
         .order_by("-posted_on", "-pk")
         .values_list("pk", flat=True)
-        .distinct()[:CANDIDATE_LIMIT]
+        .distinct()[:candidate_limit]
     )
     vacancies = (
         Vacancy.objects.filter(pk__in=list(candidate_ids))
         .select_related("employer", "occupation", "dong")
         .prefetch_related("required_skills")
-    )
-    resident = (
-        Resident.objects.select_related("dong")
-        .prefetch_related("skills", "desired_occupations", "residentprioritygroup_set")
-        .get(pk=resident.pk)
     )
     groups = resident_priority_group_ids(resident)
     return _rank([score_match(resident, vacancy, groups) for vacancy in vacancies], limit)
@@ -220,3 +224,19 @@ def training_suggestions(matches):
         ranked = sorted((item for item in covering if item[1]), key=lambda item: -item[1])
         suggestions.append((match, [program for program, _count in ranked[:3]]))
     return suggestions
+
+
+def recommendations_for_resident_page(resident, limit=5):
+    """공고 추천 on the resident's page: the best few open vacancies not yet applied to, each with
+    the reasons in plain Korean (the score's points stay with staff's tools)."""
+    matches = recommend_vacancies(resident, limit=limit, candidate_limit=RESIDENT_PAGE_CANDIDATE_LIMIT)
+    return [
+        {
+            "vacancy": match.vacancy,
+            "reasons": [reason for reason, points in match.reasons if points > 0],
+            "cautions": [reason for reason, points in match.reasons if points < 0],
+            "missing_skills": [skill.name for skill in match.missing_skills],
+        }
+        for match in matches
+        if match.score > 0
+    ]

@@ -17,3 +17,12 @@ class ResidentsConfig(AppConfig):
 
         # A resident who signs in is active: the retention period in the consent counts from then.
         signed_in_on_login_page.connect(_restart_retention_clock, dispatch_uid="residents_retention_clock")
+
+        from residents import me_panels, selectors
+
+        me_panels.register(
+            "profile_completeness",
+            order=5,
+            template="residents/me_panel_completeness.html",
+            context=lambda request, resident: {"completeness": selectors.profile_completeness(resident)},
+        )

@@ -97,3 +97,20 @@ def resident_data_rows(resident):
     from residents.data_export import resident_data_rows as rows
 
     return rows(resident)
+
+
+def profile_completeness(resident):
+    """What the resident's profile lacks: {"missing": [(label, url)], "done": n, "total": n, "percent": n}.
+    The checks are residents/completeness.py's registry, so other apps can add theirs."""
+    from residents import completeness
+
+    checks = completeness.registered()
+    missing = [(check.label, check.url()) for check in checks if not check.is_complete(resident)]
+    total = len(checks)
+    done = total - len(missing)
+    return {
+        "missing": missing,
+        "done": done,
+        "total": total,
+        "percent": round(done * 100 / total) if total else 100,
+    }

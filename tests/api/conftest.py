@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from alerts.models import SavedVacancy
 from casework.models import Referral
 from employers.models import Vacancy
 from placements.services import create_retention_checks
@@ -52,8 +53,10 @@ def world(db):
         to_program=program,
         reason="사업 연계",
     )
+    saved_vacancy = SavedVacancy.objects.create(resident=resident, vacancy=other_vacancy)
     return SimpleNamespace(
         referral=referral,
+        saved_vacancy=saved_vacancy,
         users={
             "anonymous": None,
             "resident": resident.user,

@@ -99,6 +99,11 @@ MATRIX = [
                                                                          401, 403, 403, 403, 403, 403, 403),
     ("GET",    V + "/dashboard/2003/", None,                             401, 403, 403, 403, 403, 404, 404),
 
+    ("GET",    V + "/saved-vacancies/", None,                            401, 200, 200, 403, 403, 403, 403),
+    ("GET",    V + "/saved-vacancies/{saved_vacancy}/", None,            401, 200, 404, 403, 403, 403, 403),
+    ("POST",   V + "/saved-vacancies/", "new_saved_vacancy",             401, 201, 201, 403, 403, 403, 403),
+    ("DELETE", V + "/saved-vacancies/{saved_vacancy}/", None,            401, 204, 404, 403, 403, 403, 403),
+
     ("GET",    "/api/schema/", None,                                     200, 200, 200, 200, 200, 200, 200),
     ("GET",    "/api/docs/", None,                                       200, 200, 200, 200, 200, 200, 200),
 ]
@@ -120,6 +125,7 @@ def body_for(name, world):
             "work_place": "서울특별시 구로구 디지털로 300",
             "openings": 1,
         },
+        "new_saved_vacancy": {"vacancy": world.other_vacancy.pk},
         "new_program_application": {"program": world.program.pk, "resident": world.other_resident.pk},
         "new_job_application": {"vacancy": world.other_vacancy.pk, "resident": world.other_resident.pk},
         "new_referral": {

@@ -25,6 +25,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from alerts.models import SavedVacancy
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +108,7 @@ def test_fuzzing_the_schema_finds_no_server_error_and_no_schema_mismatch(in_proc
     factories.ProgramFactory()
     factories.JobApplicationFactory(resident=resident, vacancy=vacancy)
     factories.PlacementFactory(resident=resident, employer=employer.employer)
+    SavedVacancy.objects.create(resident=resident, vacancy=vacancy)
 
     user = role_user(role)
     headers = {"Authorization": f"Token {Token.objects.create(user=user).key}"} if user else {}
