@@ -5,6 +5,7 @@ from accounts.ratelimit import limit_per_client_ip
 from residents.views import SignupView
 
 app_name = "accounts"
+TOO_MANY = "accounts/password_reset_too_many.html"
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
@@ -13,4 +14,27 @@ urlpatterns = [
     # Sign-up says whether an email or phone already has an account: limited per client address.
     path("signup/", limit_per_client_ip("signup", "SIGNUP_RATE_LIMIT")(SignupView.as_view()), name="signup"),
     path("privacy/", views.privacy, name="privacy"),
+    # Password reset: limited per client address here, and per email or phone in the view.
+    path(
+        "password-reset/",
+        limit_per_client_ip("password_reset", "PASSWORD_RESET_RATE_LIMIT", template=TOO_MANY)(
+            views.PasswordResetRequestView.as_view()
+        ),
+        name="password_reset",
+    ),
+    path("password-reset/sent/", views.password_reset_sent, name="password_reset_sent"),
+    path(
+        "password-reset/code/",
+        limit_per_client_ip("password_reset_code", "PASSWORD_RESET_CODE_RATE_LIMIT", template=TOO_MANY)(
+            views.PasswordResetCodeView.as_view()
+        ),
+        name="password_reset_code",
+    ),
+    path("password-reset/new/", views.PasswordResetNewPasswordView.as_view(), name="password_reset_new"),
+    path("password-reset/done/", views.password_reset_done, name="password_reset_done"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
 ]

@@ -15,3 +15,11 @@ class MailKind(models.TextChoices):
     NEW_APPLICANT = "new_applicant", _("새 지원자 (기업)")
     JOB_ALERT = "job_alert", _("맞춤 채용 알림")
     FORECAST_WARNING = "forecast_warning", _("연말 예상 실적 경고 (관리자)")
+
+
+class Channel(models.TextChoices):
+    """How a person wants to be told: by mail, by text message, or both (User.notice_channel)."""
+
+    EMAIL = "email", _("메일")
+    TEXT = "text", _("문자")
+    BOTH = "both", _("메일과 문자")
