@@ -137,9 +137,10 @@ def check_reset_code(*, phone, code, request):
         reset_code.used_at = timezone.now()
         reset_code.save(update_fields=["used_at"])
         return reset_code.user
-    reset_code.tries += 1
-    reset_code.save(update_fields=["tries"])
-    _record(reset_code.user, TEXT, PasswordResetEvent.Step.CODE_FAILED, request)
+    if usable:
+        reset_code.tries += 1
+        reset_code.save(update_fields=["tries"])
+        _record(reset_code.user, TEXT, PasswordResetEvent.Step.CODE_FAILED, request)
     return None
 
 
