@@ -151,7 +151,9 @@ class PasswordResetRequestView(FormView):
 
 
 def password_reset_sent(request):
-    return render(request, "accounts/password_reset_sent.html")
+    return render(
+        request, "accounts/password_reset_sent.html", {"minutes": settings.PASSWORD_RESET_TIMEOUT // 60}
+    )
 
 
 @method_decorator(never_cache, name="dispatch")
