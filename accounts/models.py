@@ -6,6 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from guro_jobs.validators import validate_phone
 from notifications.kinds import Channel
 
 
@@ -38,6 +39,7 @@ class User(AbstractUser):
         _("휴대전화 번호(문자 알림)"),
         max_length=13,
         blank=True,
+        validators=[validate_phone],
         help_text=_("구직자는 구직자 정보의 휴대전화 번호로 받으므로 비워 둡니다."),
     )
 

@@ -4,6 +4,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from accounts.forms import (
     PortalSetPasswordForm,
     SecondFactorForm,
 )
+from accounts.lockout import normal_login_form
 from accounts.ratelimit import minutes_until_allowed
 from guro_jobs.security import has_enrolled_device, is_verified, needs_second_factor
 from residents.services import record_resident_activity
@@ -132,8 +134,9 @@ class PasswordResetRequestView(FormView):
         except ValidationError as error:
             form.add_error("identifier", error.message_dict["identifier"])
             return self.form_invalid(form)
+        # One count per identity whatever its spelling: the login lockout's normal form.
         minutes = minutes_until_allowed(
-            "password_reset_identity", identity, "PASSWORD_RESET_IDENTITY_RATE_LIMIT"
+            "password_reset_identity", normal_login_form(identity), "PASSWORD_RESET_IDENTITY_RATE_LIMIT"
         )
         if minutes:
             return render(
@@ -196,7 +199,7 @@ class PasswordResetCodeView(FormView):
             return self.form_invalid(form)
         session.pop(RESET_PHONE_KEY, None)
         session.pop(RESET_TRIES_KEY, None)
-        session[RESET_USER_KEY] = user.pk
+        session[RESET_USER_KEY] = [user.pk, timezone.now().timestamp()]
         return redirect("accounts:password_reset_new")
 
 
@@ -210,8 +213,13 @@ class PasswordResetNewPasswordView(FormView):
     def dispatch(self, request, *args, **kwargs):
         from accounts.models import User
 
-        self.user = User.objects.filter(pk=request.session.get(RESET_USER_KEY), is_active=True).first()
+        user_id, verified_at = request.session.get(RESET_USER_KEY) or (None, 0)
+        # A correct code opens the form for as long as a code lives, no longer.
+        if timezone.now().timestamp() - verified_at > settings.PASSWORD_RESET_CODE_MINUTES * 60:
+            user_id = None
+        self.user = User.objects.filter(pk=user_id, is_active=True).first()
         if self.user is None:
+            request.session.pop(RESET_USER_KEY, None)
             return redirect("accounts:password_reset")
         return super().dispatch(request, *args, **kwargs)
 

@@ -269,3 +269,16 @@ def test_a_malformed_identifier_is_refused_with_a_korean_message(client):
     response = client.post(START, {"identifier": "12345"})
     assert response.status_code == 200
     assert "이메일 주소나 휴대전화 번호를 정확히 입력해 주세요" in response.content.decode()
+
+
+def test_a_correct_code_opens_the_new_password_form_for_ten_minutes_only(
+    client, resident, texts, django_capture_on_commit_callbacks
+):
+    ask(client, "010-8249-5036", django_capture_on_commit_callbacks)
+    client.post("/accounts/password-reset/code/", {"code": code_of(texts[0])})
+    assert client.get("/accounts/password-reset/new/").status_code == 200
+    session = client.session
+    user_id, verified_at = session["password_reset_user"]
+    session["password_reset_user"] = [user_id, verified_at - 10 * 60 - 1]
+    session.save()
+    assert client.get("/accounts/password-reset/new/")["Location"] == START
