@@ -11,7 +11,7 @@ from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
 from accounts.authentication import token_expires_at
-from accounts.models import User
+from accounts.models import PasswordResetEvent, User
 
 
 @admin.register(User)
@@ -30,7 +30,9 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["username", "first_name", "last_name", "email", "employer__name"]
     autocomplete_fields = ["employer"]
     list_select_related = ["employer"]
-    fieldsets = BaseUserAdmin.fieldsets + ((_("포털"), {"fields": ["employer", "mail_opt_outs"]}),)
+    fieldsets = BaseUserAdmin.fieldsets + (
+        (_("포털"), {"fields": ["employer", "mail_opt_outs", "notice_channel", "phone"]}),
+    )
 
 
 class PortalTOTPDeviceAdmin(TOTPDeviceAdmin):
@@ -65,3 +67,22 @@ class ExpiringTokenAdmin(TokenAdmin):
 
 admin.site.unregister(TokenProxy)
 admin.site.register(TokenProxy, ExpiringTokenAdmin)
+
+
+@admin.register(PasswordResetEvent)
+class PasswordResetEventAdmin(admin.ModelAdmin):
+    """Who reset a password, when, by which channel and from where: read only."""
+
+    list_display = ["occurred_at", "account_label", "channel", "step", "ip_address"]
+    list_filter = ["channel", "step", "occurred_at"]
+    search_fields = ["account_label"]
+    date_hierarchy = "occurred_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

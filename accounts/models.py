@@ -1,9 +1,13 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from guro_jobs.validators import validate_phone
+from notifications.kinds import Channel
 
 
 class User(AbstractUser):
@@ -23,6 +27,20 @@ class User(AbstractUser):
         default=list,
         blank=True,
         help_text=_("받지 않기로 한 알림 메일 종류의 목록입니다."),
+    )
+    notice_channel = models.CharField(
+        _("알림 받는 방법"),
+        max_length=5,
+        choices=Channel.choices,
+        default=Channel.EMAIL,
+        help_text=_("받기로 한 종류의 알림을 메일, 문자 또는 둘 다로 보냅니다."),
+    )
+    phone = models.CharField(
+        _("휴대전화 번호(문자 알림)"),
+        max_length=13,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("구직자는 구직자 정보의 휴대전화 번호로 받으므로 비워 둡니다."),
     )
 
     class Meta:
@@ -55,3 +73,60 @@ class User(AbstractUser):
     @property
     def is_resident_user(self):
         return self.has_role(roles.RESIDENT)
+
+
+class PasswordResetCode(models.Model):
+    """A six-digit code sent by text to reset a password: kept only as a hash, valid
+    PASSWORD_RESET_CODE_MINUTES and PASSWORD_RESET_CODE_TRIES tries, used once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="password_reset_codes"
+    )
+    phone = models.CharField(_("보낸 번호"), max_length=13)
+    code_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    tries = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("비밀번호 재설정 인증번호")
+        verbose_name_plural = _("비밀번호 재설정 인증번호")
+        indexes = [models.Index(fields=["phone", "created_at"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PasswordResetEvent(models.Model):
+    """Who reset a password, when, how and from where (no codes, links or passwords)."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("메일")
+        TEXT = "text", _("문자")
+
+    class Step(models.TextChoices):
+        REQUESTED = "requested", _("재설정 요청")
+        CODE_FAILED = "code_failed", _("인증번호 불일치")
+        COMPLETED = "completed", _("비밀번호 변경 완료")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("계정"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    account_label = models.CharField(_("계정 아이디"), max_length=150)
+    channel = models.CharField(_("경로"), max_length=5, choices=Channel.choices)
+    step = models.CharField(_("단계"), max_length=12, choices=Step.choices)
+    occurred_at = models.DateTimeField(_("일시"), default=timezone.now, db_index=True)
+    ip_address = models.GenericIPAddressField(_("접속지(IP)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("비밀번호 재설정 기록")
+        verbose_name_plural = _("비밀번호 재설정 기록")
+        ordering = ["-occurred_at", "-id"]
+
+    def __str__(self):
+        return f"{self.account_label} · {self.get_step_display()} ({self.get_channel_display()})"

@@ -20,7 +20,7 @@ def parse_rate(rate):
     return int(count), PERIODS[period.strip().lower()]
 
 
-def limit_per_client_ip(scope, setting_name, methods=("POST",)):
+def limit_per_client_ip(scope, setting_name, methods=("POST",), template="accounts/too_many_requests.html"):
     """Refuse (429, a Korean page) a client address's requests beyond the rate in `setting_name`
     within one window; other methods (showing the empty form) are not counted."""
 
@@ -34,9 +34,24 @@ def limit_per_client_ip(scope, setting_name, methods=("POST",)):
                 cache.add(key, 0, timeout=period + 5)
                 if cache.incr(key) > allowed:
                     context = {"minutes": max(1, (period - int(time.time()) % period + 59) // 60)}
-                    return render(request, "accounts/too_many_requests.html", context, status=429)
+                    return render(request, template, context, status=429)
             return view(request, *args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def minutes_until_allowed(scope, key, setting_name):
+    """Count one request for `key` (hashed, so no email or phone sits in the cache) in `scope`;
+    None while within the rate in `setting_name`, else the minutes until the window ends."""
+    import hashlib
+
+    allowed, period = parse_rate(getattr(settings, setting_name))
+    window = int(time.time() // period)
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{key}".encode()).hexdigest()[:32]
+    cache_key = f"ratelimit:{scope}:{digest}:{window}"
+    cache.add(cache_key, 0, timeout=period + 5)
+    if cache.incr(cache_key) > allowed:
+        return max(1, (period - int(time.time()) % period + 59) // 60)
+    return None

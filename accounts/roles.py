@@ -57,6 +57,10 @@ def permissions_for(role, all_permissions):
             result.add((app_label, codename))
         elif role == DISTRICT_STAFF and app_label == "accounts" and model == "user":
             result.add((app_label, codename))
+        elif role == DISTRICT_STAFF and app_label == "accounts" and model == "passwordresetevent":
+            # Staff read who reset a password when, to help a resident who calls (no secrets in it).
+            if action == "view":
+                result.add((app_label, codename))
         elif role == DISTRICT_STAFF and app_label == "auth" and model == "group" and action == "view":
             result.add((app_label, codename))
         elif role == DISTRICT_STAFF and app_label == "authtoken":

@@ -473,3 +473,25 @@ CELERY_BEAT_SCHEDULE["forecast-warnings-nightly"] = {
 }
 # The TrueType font with Hangul for the plan PDFs (Debian/Ubuntu package fonts-nanum).
 PLAN_PDF_FONT = os.environ.get("PLAN_PDF_FONT", "/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
+# Text messages (notifications/sms.py): the console backend logs them unless SMS_BACKEND names
+# another, e.g. notifications.sms.NhnCloudSmsBackend with the NHN Cloud SMS app key, secret key
+# and the sender number registered in its console.
+SMS_BACKEND = os.environ.get(
+    "SMS_BACKEND",
+    "notifications.sms.NhnCloudSmsBackend"
+    if os.environ.get("SMS_NHN_APP_KEY")
+    else "notifications.sms.ConsoleSmsBackend",
+)
+SMS_NHN_BASE_URL = os.environ.get("SMS_NHN_BASE_URL", "https://api-sms.cloud.toast.com")
+SMS_NHN_APP_KEY = os.environ.get("SMS_NHN_APP_KEY", "")
+SMS_NHN_SECRET_KEY = os.environ.get("SMS_NHN_SECRET_KEY", "")
+SMS_SENDER_NUMBER = os.environ.get("SMS_SENDER_NUMBER", "02-860-2114")
+SMS_TIMEOUT_SECONDS = float(os.environ.get("SMS_TIMEOUT_SECONDS", "5"))
+# Password reset (accounts/password_reset.py): a text code lives this many minutes and allows this
+# many tries; requests are limited per client address and per email or phone typed.
+PASSWORD_RESET_CODE_MINUTES = int(os.environ.get("PASSWORD_RESET_CODE_MINUTES", "10"))
+PASSWORD_RESET_CODE_TRIES = int(os.environ.get("PASSWORD_RESET_CODE_TRIES", "5"))
+PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "10/hour")
+PASSWORD_RESET_IDENTITY_RATE_LIMIT = os.environ.get("PASSWORD_RESET_IDENTITY_RATE_LIMIT", "3/hour")
+PASSWORD_RESET_CODE_RATE_LIMIT = os.environ.get("PASSWORD_RESET_CODE_RATE_LIMIT", "30/hour")
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60)))  # the mail link: 1 hour

@@ -17,3 +17,11 @@ class MailKind(models.TextChoices):
     FORECAST_WARNING = "forecast_warning", _("연말 예상 실적 경고 (관리자)")
     SAVED_VACANCY_CLOSING = "saved_vacancy_closing", _("관심 공고 마감 임박")
     EMPLOYER_PROFILE_DECISION = "employer_profile_decision", _("기업 소개 변경 승인 결과 (기업)")
+
+
+class Channel(models.TextChoices):
+    """How a person wants to be told: by mail, by text message, or both (User.notice_channel)."""
+
+    EMAIL = "email", _("메일")
+    TEXT = "text", _("문자")
+    BOTH = "both", _("메일과 문자")

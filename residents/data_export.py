@@ -157,6 +157,7 @@ def _account(resident):
         _("가입 일시"): when(user.date_joined),
         _("최근 로그인 일시"): when(user.last_login),
         _("받지 않기로 한 알림 메일"): [str(kind.label) for kind in MailKind if kind.value in opted_out],
+        _("알림 받는 방법"): str(user.get_notice_channel_display()),
     }
 
 

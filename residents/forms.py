@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.backends import find_user_by_login
 from guro_jobs.forms import DateInput, KrdsFormMixin
-from notifications.kinds import MailKind
+from notifications.kinds import Channel, MailKind
 from references.choices import EmploymentType
 from references.models import AdministrativeDong, Occupation, PriorityGroup
 from residents.models import Resident
@@ -166,6 +166,26 @@ class MailPreferencesForm(KrdsFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("체크를 해제한 종류의 메일은 보내지 않습니다."),
     )
+    channel = forms.ChoiceField(
+        label=_("알림 받는 방법"),
+        choices=Channel.choices,
+        initial=Channel.EMAIL,
+        required=False,  # left out: the choice stays as it was
+        widget=forms.RadioSelect,
+        help_text=_("문자는 지원 결과와 면접 안내처럼 위에서 고른 종류만 짧게 보냅니다."),
+    )
+    phone = forms.CharField(
+        label=_("문자 받을 휴대전화 번호"),
+        max_length=20,
+        required=False,
+        help_text=_("예: 010-1234-5678"),
+    )
+
+    def __init__(self, *args, has_resident_phone=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if has_resident_phone:
+            # A resident's texts go to the number on their record (내 정보 수정), not a second one.
+            del self.fields["phone"]
 
 
 class DeletionRequestForm(KrdsFormMixin, forms.Form):

@@ -60,6 +60,8 @@ def anonymise_resident(*, resident):
         user.last_name = ""
         user.is_active = False
         user.mail_opt_outs = []
+        user.phone = ""
+        user.notice_channel = "email"
         user.set_unusable_password()
         user.save()
         for model in (AccessAttempt, AccessLog, AccessFailureLog):

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
@@ -14,7 +15,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from guro_jobs.forms import add_form_error
 from notifications.kinds import MailKind
-from notifications.services import set_mail_opt_outs
+from notifications.services import set_mail_opt_outs, set_notice_channel
 from residents import me_panels, selectors, services
 from residents.forms import DeletionRequestForm, MailPreferencesForm, ResidentProfileForm, SignupForm
 from residents.permissions import ResidentRequiredMixin
@@ -127,12 +128,33 @@ class MailPreferencesView(LoginRequiredMixin, FormView):
     success_url = reverse_lazy("residents:me")
 
     def get_initial(self):
-        opted_out = set(self.request.user.mail_opt_outs or [])
-        return {"wanted": [kind.value for kind in MailKind if kind.value not in opted_out]}
+        user = self.request.user
+        opted_out = set(user.mail_opt_outs or [])
+        return {
+            "wanted": [kind.value for kind in MailKind if kind.value not in opted_out],
+            "channel": user.notice_channel,
+            "phone": user.phone,
+        }
+
+    def get_form_kwargs(self):
+        has_resident_phone = bool(getattr(getattr(self.request.user, "resident", None), "phone", ""))
+        return {**super().get_form_kwargs(), "has_resident_phone": has_resident_phone}
 
     def form_valid(self, form):
-        set_mail_opt_outs(user=self.request.user, wanted_kinds=form.cleaned_data["wanted"])
-        messages.success(self.request, _("알림 메일 설정을 저장했습니다."))
+        user = self.request.user
+        try:
+            with transaction.atomic():
+                set_notice_channel(
+                    user=user,
+                    channel=form.cleaned_data["channel"] or user.notice_channel,
+                    phone=form.cleaned_data.get("phone"),
+                )
+                set_mail_opt_outs(user=user, wanted_kinds=form.cleaned_data["wanted"])
+        except ValidationError as error:
+            user.refresh_from_db(fields=["notice_channel", "phone", "mail_opt_outs"])
+            add_form_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("알림 설정을 저장했습니다."))
         return super().form_valid(form)
 
 
