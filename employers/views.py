@@ -17,7 +17,7 @@ from django_filters.views import FilterView
 from alerts import services as alert_services
 from audit.models import PersonalDataAccess
 from audit.services import log_access
-from employers import selectors, services
+from employers import apply_options, selectors, services
 from employers.filters import VacancyFilter
 from employers.forms import (
     HireCancellationForm,
@@ -102,6 +102,8 @@ class VacancyDetailView(DetailView):
                 resident=resident, vacancy=self.object
             ).first()
             context["consent_form"] = kwargs.pop("consent_form", None) or ProvisionConsentForm()
+            if context["application"] is None:
+                context["apply_options"] = apply_options.render_options(self.request, resident, self.object)
         return super().get_context_data(**context, **kwargs)
 
 
@@ -120,6 +122,7 @@ class VacancyApplyView(ResidentRequiredMixin, VacancyDetailView):
                 vacancy=vacancy,
                 consent_given=consent_given,
                 ip_address=client_ip(request),
+                **apply_options.read_options(request, self.resident),
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):  # the consent box was left empty: show it again, with its error

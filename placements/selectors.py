@@ -16,7 +16,7 @@ def applications_visible_to(employer):
             resident__provision_consented_at__isnull=False,
             resident__anonymised_at__isnull=True,
         )
-        .select_related("vacancy", "resident__dong", "placement")
+        .select_related("vacancy", "resident__dong", "placement", "resume_snapshot")
         .prefetch_related(
             "resident__skills",
             Prefetch("events", queryset=JobApplicationEvent.objects.order_by("occurred_at", "id")),
@@ -42,4 +42,13 @@ def overdue_retention_checks():
         )
         .select_related("placement__resident", "placement__employer", "placement__program")
         .order_by("due_on", "id")
+    )
+
+
+def notes_on(application, employer):
+    """An employer's private notes on one applicant (never another employer's)."""
+    return (
+        application.employer_notes.filter(employer=employer)
+        .select_related("author")
+        .order_by("created_at", "id")
     )

@@ -168,7 +168,7 @@ def request_account_deletion(*, resident):
 
 
 @transaction.atomic
-def apply_with_provision_consent(*, resident, vacancy, consent_given=False, ip_address=None):
+def apply_with_provision_consent(*, resident, vacancy, consent_given=False, ip_address=None, resume=None):
     """One-click apply; a resident who has not yet consented to provision may consent here.
 
     Both happen or neither does: a refused application leaves no consent behind.
@@ -181,7 +181,7 @@ def apply_with_provision_consent(*, resident, vacancy, consent_given=False, ip_a
                 {"consent_provision": _("기업에 지원하려면 제3자(기업) 제공에 동의해야 합니다.")}
             )
         record_provision_consent(resident=resident, granted=True, ip_address=ip_address)
-    return apply_to_vacancy(resident=resident, vacancy=vacancy)
+    return apply_to_vacancy(resident=resident, vacancy=vacancy, resume=resume)
 
 
 @transaction.atomic
