@@ -58,3 +58,8 @@ def make_resume(resident, title="기본 이력서", careers=(), **fields):
 
 def day(text):
     return datetime.date.fromisoformat(text)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
