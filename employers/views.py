@@ -17,7 +17,7 @@ from django_filters.views import FilterView
 from alerts import services as alert_services
 from audit.models import PersonalDataAccess
 from audit.services import log_access
-from employers import apply_options, selectors, services
+from employers import apply_options, resident_facts, selectors, services
 from employers.filters import VacancyFilter
 from employers.forms import (
     HireCancellationForm,
@@ -78,10 +78,15 @@ class VacancyListView(FilterView):
                 VacancyFilter.OPTIONS_TTL,
                 lambda: render_to_string("includes/form.html", {"form": form}),
             )
+        resident = resident_of(self.request.user)
+        career_years = None
+        if resident is not None and "career_years" not in self.request.GET:
+            career_years = resident_facts.career_years_of(resident)  # from the resident's resumes
         return super().get_context_data(
             query_without_page=query,
             filter_form_html=form_html,
-            is_resident=resident_of(self.request.user) is not None,
+            is_resident=resident is not None,
+            my_career_years=career_years,
             **kwargs,
         )
 

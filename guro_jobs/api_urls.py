@@ -13,6 +13,7 @@ from plans.api import PlanViewSet
 from programs.api import ProgramApplicationViewSet, ProgramViewSet
 from reports.api_targets import LabourStatViewSet, TargetViewSet
 from residents.api import ResidentViewSet
+from resumes.api import ResumeViewSet
 
 app_name = "api"
 
@@ -31,6 +32,7 @@ router.register(r"residents/(?P<resident_id>[^/.]+)/case-notes", CaseNoteViewSet
 router.register("referrals", ReferralViewSet, basename="referral")
 router.register("occupations", OccupationViewSet, basename="occupation")
 router.register("plans", PlanViewSet, basename="plan")
+router.register("resumes", ResumeViewSet, basename="resume")
 
 
 @csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method

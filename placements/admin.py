@@ -15,7 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from audit.admin_mixins import LogsResidentAccessMixin
 from audit.models import PersonalDataAccess
 from audit.services import log_access
-from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
+from placements.models import (
+    ApplicantNote,
+    ApplicationResume,
+    JobApplication,
+    JobApplicationEvent,
+    Placement,
+    RetentionCheck,
+)
 from placements.services import cancel_hire, record_retention_check
 from residents.admin_paging import CheapCountPaginator, LightListMixin, year_filter
 from spreadsheets.admin_export import SpreadsheetExportMixin
@@ -246,3 +253,36 @@ class RetentionCheckAdmin(SpreadsheetExportMixin, admin.ModelAdmin):
     @admin.action(description=_("이직 확인(고용 유지 안 됨)"), permissions=["change"])
     def mark_left(self, request, queryset):
         self._record(request, queryset, False)
+
+
+@admin.register(ApplicationResume)
+class ApplicationResumeAdmin(admin.ModelAdmin):
+    """The resume as an application sent it: staff read it, nobody changes it."""
+
+    list_display = ["application", "file_name", "taken_at"]
+    search_fields = ["application__resident__name", "application__vacancy__title"]
+    list_select_related = ["application__resident", "application__vacancy"]
+    readonly_fields = ["application", "resume", "content", "file_name", "file_kind", "taken_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ApplicantNote)
+class ApplicantNoteAdmin(admin.ModelAdmin):
+    """Employers' private notes on applicants: staff may read them."""
+
+    list_display = ["application", "employer", "author", "created_at"]
+    list_filter = ["employer__kind"]
+    search_fields = ["application__resident__name", "employer__name", "body"]
+    list_select_related = ["application__resident", "application__vacancy", "employer", "author"]
+    readonly_fields = ["application", "employer", "author", "body", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

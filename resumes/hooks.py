@@ -4,7 +4,7 @@ a panel on the resident's page (/me/) and the resume choice on the vacancy page'
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from employers import apply_options
+from employers import apply_options, resident_facts
 from residents import me_panels
 from resumes import selectors
 
@@ -33,3 +33,4 @@ def connect():
         context=lambda request, resident, vacancy: {"resumes": list(selectors.resumes_of(resident))},
         read=chosen_resume,
     )
+    resident_facts.register_career_years(selectors.career_years)
