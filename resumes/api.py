@@ -60,6 +60,10 @@ class ResumeSerializer(PortalModelSerializer):
     certificates = CertificateEntrySerializer(many=True, required=False, max_length=30, help_text=_("자격증"))
     languages = LanguageEntrySerializer(many=True, required=False, max_length=10, help_text=_("외국어"))
     has_file = serializers.BooleanField(read_only=True, help_text=_("첨부 파일 있음"))
+    scan_status = serializers.CharField(
+        read_only=True,
+        help_text=_("바이러스 검사: unscanned(검사 안 함), clean(검사 통과), 파일이 없으면 빈 값"),
+    )
 
     class Meta:
         model = Resume
