@@ -377,3 +377,17 @@ def record_retention_check(*, check, still_employed, by, note="", checked_on=Non
         check.note = note
     check.save(update_fields=["still_employed", "checked_on", "checked_by", "note"])
     return check
+
+
+def forget_application_resumes(resident):
+    """Anonymisation: the resumes sent with applications and employers' notes on the person go."""
+    snapshots = ApplicationResume.objects.filter(application__resident=resident)
+    paths = [path for path in snapshots.values_list("file_path", flat=True) if path]
+    snapshots.delete()
+    ApplicantNote.objects.filter(application__resident=resident).delete()
+    transaction.on_commit(lambda: _delete_stored_files(paths))
+
+
+def _delete_stored_files(paths):
+    for path in paths:
+        resume_files.delete_stored(path)

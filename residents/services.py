@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.services import create_user_with_role
+from residents import anonymisation
 from residents.models import ConsentRecord, PriorityVerification, Resident, ResidentPriorityGroup
 
 ANONYMOUS_NAME = "익명"
@@ -55,6 +56,7 @@ def anonymise_resident(*, resident):
     RetentionCheck.objects.filter(placement__resident=resident).update(note="")
     ProgramApplication.objects.filter(resident=resident).update(decision_reason="")
     ProgramApplicationEvent.objects.filter(application__resident=resident).update(reason="")
+    anonymisation.run(resident)  # what higher apps hold about the person (resumes)
 
     if user is not None:
         old_username = user.username

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from employers import apply_options, resident_facts
-from residents import me_panels
-from resumes import selectors
+from residents import anonymisation, me_panels
+from resumes import data_export, selectors, services
 
 
 def chosen_resume(request, resident):
@@ -34,3 +34,5 @@ def connect():
         read=chosen_resume,
     )
     resident_facts.register_career_years(selectors.career_years)
+    data_export.register()
+    anonymisation.register("resumes", services.forget_resident)

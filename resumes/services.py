@@ -85,3 +85,9 @@ def remove_file(*, resume):
     if old_path:
         transaction.on_commit(lambda: files.delete_stored(old_path))
     return resume
+
+
+def forget_resident(resident):
+    """Anonymisation: the resident's resumes and their files go for good."""
+    for resume in Resume.objects.filter(resident=resident):
+        delete_resume(resume=resume)
