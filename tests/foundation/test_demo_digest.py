@@ -7,7 +7,8 @@ database handed out; the clock is frozen, so neither does it depend on when it r
 The digest was first recorded from the builder before it was split into a package, and the split gave
 the same one. It was recorded again when the merge with the shared senior-program pool and the
 English program names changed the rows the migrations give the demo to copy (the same digest on
-PostgreSQL and SQLite). A change to it is a change to the demo's data, not a refactoring.
+PostgreSQL and SQLite). It was recorded again when the demo gained a few resumes (guro_jobs/demo/resumes.py)
+and the resume tables. A change to it is a change to the demo's data, not a refactoring.
 """
 
 import datetime
@@ -34,7 +35,7 @@ NOW = datetime.datetime(2026, 11, 29, 10, 30, tzinfo=datetime.UTC)
 
 # Recorded before the split; PostgreSQL (COPY) and SQLite (bulk_create) give the same.
 EXPECTED = {
-    "demo": "512e5a3d760a2ce2edd2d57eb249f0c741592df6413a08b812d015f728f2d160",
+    "demo": "d0dab2ca4a002365e88a7a6f72c8dd8e43ffc6de18ee6fe1c6e4754a8a8858f9",
 }
 
 
