@@ -69,9 +69,12 @@ class ResumeEditView(ResidentRequiredMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         form, formsets = self.forms(request.POST, request.FILES)
         if form.is_valid() and all(formset.is_valid() for _key, _label, formset in formsets):
+            created = self.resume.pk is None
             try:
                 self.save(form, formsets)
             except ValidationError as error:
+                if created:  # rolled back: the page must not link to a resume that was not kept
+                    self.resume.pk = None
                 add_form_error(form, error)
             else:
                 messages.success(request, _("이력서를 저장했습니다."))

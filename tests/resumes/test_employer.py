@@ -120,3 +120,16 @@ def test_another_employers_vacancy_cannot_be_downloaded(client, applied):
     _employer_user, application = applied
     client.force_login(factories.employer_user())
     assert client.get(f"/employer/vacancies/{application.vacancy_id}/applicants.xlsx").status_code == 404
+
+
+def test_the_applicants_page_costs_the_same_queries_with_resumes_sent(
+    client, applied, django_assert_max_num_queries
+):
+    employer_user, application = applied
+    for _ in range(8):
+        resident = factories.ResidentFactory()
+        apply_to_vacancy(resident=resident, vacancy=application.vacancy, resume=make_resume(resident))
+    client.force_login(employer_user)
+    with django_assert_max_num_queries(12):  # the same guard as without resumes (tests/portal)
+        page = client.get(f"/employer/vacancies/{application.vacancy_id}/").content.decode()
+    assert page.count("이력서 보기") == 9

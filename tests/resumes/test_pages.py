@@ -1,12 +1,14 @@
 """The resident's resume pages (/me/resumes/) and the file behind its owner and staff."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from audit.models import PersonalDataAccess
 from resumes import services
 from resumes.models import Resume
 from tests import factories
-from tests.resumes.conftest import PDF_BYTES, make_resume, upload
+from tests.resumes.conftest import PDF_BYTES, day, make_resume, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +133,21 @@ def test_the_file_is_not_under_any_public_path(client, settings, private_uploads
             assert not str(stored).startswith(str(public))
     assert client.get(f"/media/{resume.file_path}").status_code == 404
     assert client.get(f"/static/{resume.file_path}").status_code == 404
+
+
+def test_the_resume_list_costs_the_same_queries_for_two_resumes_as_for_eight(client):
+    resident = factories.ResidentFactory(with_user=True)
+    client.force_login(resident.user)
+    for index in range(2):
+        make_resume(
+            resident, title=f"이력서 {index}", careers=[("구로전자", day("2020-01-01"), day("2020-12-31"))]
+        )
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/me/resumes/").status_code == 200
+    for index in range(2, 8):
+        make_resume(
+            resident, title=f"이력서 {index}", careers=[("구로전자", day("2020-01-01"), day("2020-12-31"))]
+        )
+    with CaptureQueriesContext(connection) as many:
+        assert client.get("/me/resumes/").status_code == 200
+    assert len(many) == len(few)
