@@ -24,6 +24,7 @@ ROLE_LABELS = {
 PROGRAM_APPS = [
     "references",
     "residents",
+    "resumes",
     "programs",
     "employers",
     "placements",

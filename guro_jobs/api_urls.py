@@ -15,6 +15,7 @@ from plans.api import PlanViewSet
 from programs.api import ProgramApplicationViewSet, ProgramViewSet
 from reports.api_targets import LabourStatViewSet, TargetViewSet
 from residents.api import ResidentViewSet
+from resumes.api import ResumeViewSet
 
 app_name = "api"
 
@@ -34,6 +35,7 @@ router.register("referrals", ReferralViewSet, basename="referral")
 router.register("occupations", OccupationViewSet, basename="occupation")
 router.register("plans", PlanViewSet, basename="plan")
 router.register("saved-vacancies", SavedVacancyViewSet, basename="saved-vacancy")
+router.register("resumes", ResumeViewSet, basename="resume")
 
 
 @csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "residents",
     "programs",
     "employers",
+    "resumes",
     "placements",
     "reports",
     "notifications",
@@ -177,6 +178,13 @@ MEDIA_URL = "media/"
 # Uploaded import files live outside MEDIA_ROOT and STATIC_ROOT, so no web server ever serves them.
 PRIVATE_UPLOAD_ROOT = Path(os.environ.get("PRIVATE_UPLOAD_ROOT", BASE_DIR / "private" / "uploads"))
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
+# Resume files (resumes/files.py): the size limit, and ClamAV's daemon when one is configured
+# (a Unix socket, or a host and port); with neither, uploads are accepted and marked unscanned.
+RESUME_MAX_UPLOAD_BYTES = int(os.environ.get("RESUME_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
+CLAMAV_SOCKET = os.environ.get("CLAMAV_SOCKET", "")
+CLAMAV_HOST = os.environ.get("CLAMAV_HOST", "")
+CLAMAV_PORT = int(os.environ.get("CLAMAV_PORT", "3310"))
+CLAMAV_TIMEOUT = float(os.environ.get("CLAMAV_TIMEOUT", "30"))
 
 # Mail: console by default, SMTP when EMAIL_HOST is set.
 EMAIL_BACKEND = os.environ.get(

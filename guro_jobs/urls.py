@@ -63,8 +63,10 @@ urlpatterns = [
             )
         ),
     ),
+    path("employer/", include("placements.applicant_urls")),
     path("companies/", include("employers.company_urls")),
     path("me/alerts/", include("alerts.urls")),
+    path("me/resumes/", include("resumes.urls")),
     path(
         "me/",
         include((residents.urls.urlpatterns + placements.resident_urls.urlpatterns, residents.urls.app_name)),

@@ -13,7 +13,12 @@ from employers.models import Vacancy
 from guro_jobs.admin_extension import extend_admin
 from placements.admin_cancellation import HireCancellationAdminMixin
 from placements.admin_matching import ResidentMatchingMixin, VacancyMatchingMixin
-from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
+from placements.models import (
+    JobApplication,
+    JobApplicationEvent,
+    Placement,
+    RetentionCheck,
+)
 from placements.services import record_retention_check
 from residents.admin import HOPED_FOR_WORK, ConsentRecordInline
 from residents.admin_paging import CheapCountPaginator, LightListMixin, year_filter

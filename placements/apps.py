@@ -13,6 +13,7 @@ class PlacementsConfig(AppConfig):
         from residents import anonymisation, me_panels
 
         anonymisation.register("placements", services.erase_personal_notes)
+        anonymisation.register("application_resumes", services.forget_application_resumes)
         page_extras.register("vacancy_detail", "placements", vacancy_views.vacancy_detail_context)
         page_extras.register("employer_home", "placements", employer_views.employer_home_context)
         me_panels.register(

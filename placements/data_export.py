@@ -5,8 +5,15 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
-from residents.data_export import _label, _record, day, register_section, yes_no
+from placements.models import (
+    ApplicantNote,
+    ApplicationResume,
+    JobApplication,
+    JobApplicationEvent,
+    Placement,
+    RetentionCheck,
+)
+from residents.data_export import _label, _record, day, register_section, when, yes_no
 
 
 def _job_applications(resident):
@@ -80,6 +87,33 @@ def _retention_checks(resident):
     ]
 
 
+def application_resume_records(resident):
+    records = []
+    snapshots = ApplicationResume.objects.filter(application__resident=resident).select_related(
+        "application__vacancy__employer"
+    )
+    for snapshot in snapshots.order_by("taken_at", "id"):
+        vacancy = snapshot.application.vacancy
+        records.append(
+            {
+                _("기록"): str(ApplicationResume._meta.verbose_name),
+                _("채용 공고"): f"{vacancy.employer.name} · {vacancy.title}",
+                _("이력서 제목"): snapshot.content.get("title", ""),
+                **_record(snapshot, ["file_name", "taken_at"]),
+            }
+        )
+    notes = ApplicantNote.objects.filter(application__resident=resident).select_related("employer")
+    for note in notes.order_by("created_at", "id"):
+        records.append(
+            {
+                _("기록"): str(ApplicantNote._meta.verbose_name),
+                _("기업"): note.employer.name,
+                _("작성 일시"): when(note.created_at),
+            }
+        )
+    return records
+
+
 def register():
     register_section(
         key="job_applications",
@@ -101,4 +135,11 @@ def register():
         models=["placements.RetentionCheck"],
         builder=_retention_checks,
         order=70,
+    )
+    register_section(
+        key="application_resumes",
+        title=gettext_lazy("지원할 때 보낸 이력서와 기업 메모"),
+        models=["placements.ApplicationResume", "placements.ApplicantNote"],
+        builder=application_resume_records,
+        order=45,
     )

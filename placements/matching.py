@@ -11,6 +11,9 @@ then at most CANDIDATE_LIMIT of them are scored in Python. The points, documente
 - 임금: WAGE_POINTS when the monthly wage meets the person's wish (half within 90 % of it)
 - 거주지: SAME_DONG_POINTS for the same dong as the workplace, GURO_POINTS for elsewhere in Guro
 - 우선 지원 대상: PRIORITY_GROUP_POINTS per verified (unexpired) group, up to PRIORITY_GROUP_CAP
+- 경력: for a vacancy asking for experience, CAREER_POINTS when the person's career years (from the
+  career history of their resumes, overlapping periods counted once: resumes.selectors) reach its
+  career_min_years (at least one month when it names none); CAREER_SHORTFALL when they do not
 
 People short of required skills are also pointed to the district's job-training programs.
 """
@@ -25,8 +28,9 @@ from employers.selectors import open_vacancy_q
 from programs.eligibility import resident_priority_group_ids
 from programs.models import Program
 from programs.services import is_accepting_applications
-from references.choices import EducationLevel, EmploymentType
+from references.choices import Career, EducationLevel, EmploymentType
 from residents.models import Resident
+from resumes.selectors import career_months, career_months_by_resident
 
 CANDIDATE_LIMIT = 500
 SKILL_POINTS = 40
@@ -39,6 +43,8 @@ SAME_DONG_POINTS = 10
 GURO_POINTS = 5
 PRIORITY_GROUP_POINTS = 5
 PRIORITY_GROUP_CAP = 10
+CAREER_POINTS = 10
+CAREER_SHORTFALL = -10
 
 
 @dataclass
@@ -56,7 +62,23 @@ class Match:
         return ", ".join(f"{reason} {points:+d}점" for reason, points in self.reasons)
 
 
-def score_match(resident, vacancy, resident_groups=None):
+def career_reason(vacancy, months):
+    """The career line of a score, or None when the vacancy asks for no experience."""
+    if vacancy.career != Career.EXPERIENCED:
+        return None
+    years = months // 12
+    required = vacancy.career_min_years or 0
+    if required:
+        label = _("경력 조건(%(req)s년 이상)") % {"req": required}
+        met = years >= required
+    else:
+        label = _("경력자 우대")
+        met = months > 0
+    label += " " + (_("충족 (경력 %(years)s년)") if met else _("미달 (경력 %(years)s년)")) % {"years": years}
+    return label, CAREER_POINTS if met else CAREER_SHORTFALL
+
+
+def score_match(resident, vacancy, resident_groups=None, resident_career_months=None):
     """The explainable score of one resident for one vacancy."""
     match = Match(resident=resident, vacancy=vacancy)
     held = {skill.pk for skill in resident.skills.all()}
@@ -112,6 +134,9 @@ def score_match(resident, vacancy, resident_groups=None):
     if groups:
         points = min(len(groups) * PRIORITY_GROUP_POINTS, PRIORITY_GROUP_CAP)
         match.reasons.append((_("취업 우선 지원 대상 %(count)s개 해당") % {"count": len(groups)}, points))
+    if vacancy.career == Career.EXPERIENCED:
+        months = resident_career_months if resident_career_months is not None else career_months(resident)
+        match.reasons.append(career_reason(vacancy, months))
     return match
 
 
@@ -156,7 +181,14 @@ def recommend_residents(vacancy, limit=20):
         .prefetch_related("required_skills")
         .get(pk=vacancy.pk)
     )
-    return _rank([score_match(resident, vacancy) for resident in residents], limit)
+    months = career_months_by_resident([resident.pk for resident in residents])
+    return _rank(
+        [
+            score_match(resident, vacancy, resident_career_months=months.get(resident.pk, 0))
+            for resident in residents
+        ],
+        limit,
+    )
 
 
 # The resident's own page scores fewer candidates than staff's tools: it is opened far more often.
@@ -191,7 +223,8 @@ def recommend_vacancies(resident, limit=20, candidate_limit=CANDIDATE_LIMIT):
         .prefetch_related("required_skills")
     )
     groups = resident_priority_group_ids(resident)
-    return _rank([score_match(resident, vacancy, groups) for vacancy in vacancies], limit)
+    months = career_months(resident)
+    return _rank([score_match(resident, vacancy, groups, months) for vacancy in vacancies], limit)
 
 
 def training_programs():

@@ -343,3 +343,66 @@ class RetentionCheck(models.Model):
                     }
                 }
             )
+
+
+class ApplicationResume(models.Model):
+    """The resume an application was sent with, frozen: its content as JSON and its own copy of the
+    file, so editing or deleting the resume later does not change what the employer reads."""
+
+    application = models.OneToOneField(
+        JobApplication, verbose_name=_("채용 지원"), on_delete=models.CASCADE, related_name="resume_snapshot"
+    )
+    resume = models.ForeignKey(
+        "resumes.Resume",
+        verbose_name=_("원본 이력서"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    content = models.JSONField(_("이력서 내용"))
+    file_name = models.CharField(_("첨부 파일 이름"), max_length=200, blank=True)
+    file_path = models.CharField(_("저장 위치"), max_length=300, blank=True, editable=False)
+    file_kind = models.CharField(_("파일 형식"), max_length=10, blank=True, editable=False)
+    taken_at = models.DateTimeField(_("제출 일시"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("지원 이력서")
+        verbose_name_plural = _("지원 이력서")
+
+    def __str__(self):
+        return f"{self.application_id}: {self.content.get('title', '')}"
+
+    @property
+    def has_file(self):
+        return bool(self.file_path)
+
+
+class ApplicantNote(models.Model):
+    """An employer's private note on one of its applicants: only that employer's users see it
+    (staff may read it); the resident never does."""
+
+    application = models.ForeignKey(
+        JobApplication, verbose_name=_("채용 지원"), on_delete=models.CASCADE, related_name="employer_notes"
+    )
+    employer = models.ForeignKey(
+        "employers.Employer", verbose_name=_("기업"), on_delete=models.CASCADE, related_name="applicant_notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("작성자"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    body = models.TextField(_("메모"), max_length=2000)
+    created_at = models.DateTimeField(_("작성 일시"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("기업 메모")
+        verbose_name_plural = _("기업 메모")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.application_id}: {self.body[:30]}"

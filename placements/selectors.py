@@ -75,7 +75,7 @@ def applications_visible_to(employer):
     """Applications to this employer's vacancies from residents who consented to provision."""
     return (
         JobApplication.objects.filter(shared_with_employers_q(), vacancy__employer=employer)
-        .select_related("vacancy", "resident__dong", "placement")
+        .select_related("vacancy", "resident__dong", "placement", "resume_snapshot")
         .prefetch_related(
             "resident__skills",
             timeline_prefetch(JobApplicationEvent),
@@ -131,3 +131,12 @@ def job_applications_of(resident):
 def placements_of(resident):
     """A resident's own placements of every source."""
     return Placement.objects.filter(resident=resident).select_related("employer", "program", "dong_at_hire")
+
+
+def notes_on(application, employer):
+    """An employer's private notes on one applicant (never another employer's)."""
+    return (
+        application.employer_notes.filter(employer=employer)
+        .select_related("author")
+        .order_by("created_at", "id")
+    )

@@ -13,10 +13,19 @@ from employers.selectors import vacancy_refusal
 from guro_jobs.timeline import record_event
 from notifications.kinds import MailKind
 from notifications.services import notify
-from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
+from placements.models import (
+    ApplicantNote,
+    ApplicationResume,
+    JobApplication,
+    JobApplicationEvent,
+    Placement,
+    RetentionCheck,
+)
 from programs.eligibility import verified_priority_group_ids
 from programs.models import ProgramApplication
 from residents import services as resident_services
+from resumes import files as resume_files
+from resumes.selectors import resume_snapshot
 
 Status = JobApplication.Status
 
@@ -89,11 +98,41 @@ def _create_application(*, resident, vacancy, status, referred_by=None):
 
 
 @transaction.atomic
-def apply_to_vacancy(*, resident, vacancy):
-    """A resident applies to an open vacancy (needs consent to provide data to employers)."""
+def apply_to_vacancy(*, resident, vacancy, resume=None):
+    """A resident applies to an open vacancy (needs consent to provide data to employers), with
+    one of their resumes if they pick one: the application keeps a snapshot of it."""
     if vacancy.source == vacancy.Source.NATIONAL:
         raise ValidationError(_("고용24에서 가져온 공고는 고용24에서 지원합니다."))
-    return _create_application(resident=resident, vacancy=vacancy, status=Status.APPLIED)
+    if resume is not None and resume.resident_id != resident.pk:
+        raise ValidationError({"resume": _("내 이력서만 골라 지원할 수 있습니다.")})
+    application = _create_application(resident=resident, vacancy=vacancy, status=Status.APPLIED)
+    if resume is not None:
+        attach_resume_snapshot(application=application, resume=resume)
+    return application
+
+
+def attach_resume_snapshot(*, application, resume):
+    """Freeze the resume into the application: its content as JSON and a copy of its file."""
+    snapshot = ApplicationResume(application=application, resume=resume, content=resume_snapshot(resume))
+    if resume.file_path:
+        snapshot.file_path = resume_files.copy_stored(resume.file_path, kind=resume.file_kind)
+        snapshot.file_name = resume.file_name
+        snapshot.file_kind = resume.file_kind
+    snapshot.save()
+    return snapshot
+
+
+@transaction.atomic
+def add_applicant_note(*, application, by, body):
+    """An employer's private note on its applicant (only its own users see it)."""
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": _("메모 내용을 적어 주세요.")})
+    if len(body) > 2000:
+        raise ValidationError({"body": _("메모는 2,000자까지 적을 수 있습니다.")})
+    return ApplicantNote.objects.create(
+        application=application, employer=application.vacancy.employer, author=by, body=body
+    )
 
 
 @transaction.atomic
@@ -338,7 +377,7 @@ def record_retention_check(*, check, still_employed, by, note="", checked_on=Non
 
 
 @transaction.atomic
-def apply_with_provision_consent(*, resident, vacancy, consent_given=False, ip_address=None):
+def apply_with_provision_consent(*, resident, vacancy, consent_given=False, ip_address=None, resume=None):
     """One-click apply; a resident who has not yet consented to provision may consent here.
 
     Both happen or neither does: a refused application leaves no consent behind.
@@ -349,10 +388,24 @@ def apply_with_provision_consent(*, resident, vacancy, consent_given=False, ip_a
                 {"consent_provision": _("기업에 지원하려면 제3자(기업) 제공에 동의해야 합니다.")}
             )
         resident_services.record_provision_consent(resident=resident, granted=True, ip_address=ip_address)
-    return apply_to_vacancy(resident=resident, vacancy=vacancy)
+    return apply_to_vacancy(resident=resident, vacancy=vacancy, resume=resume)
 
 
 def erase_personal_notes(*, resident):
     """Anonymisation (residents.anonymisation): staff notes about the person go; statuses and dates stay."""
     JobApplicationEvent.objects.filter(application__resident=resident).update(note="")
     RetentionCheck.objects.filter(placement__resident=resident).update(note="")
+
+
+def forget_application_resumes(*, resident):
+    """Anonymisation: the resumes sent with applications and employers' notes on the person go."""
+    snapshots = ApplicationResume.objects.filter(application__resident=resident)
+    paths = [path for path in snapshots.values_list("file_path", flat=True) if path]
+    snapshots.delete()
+    ApplicantNote.objects.filter(application__resident=resident).delete()
+    transaction.on_commit(lambda: _delete_stored_files(paths))
+
+
+def _delete_stored_files(paths):
+    for path in paths:
+        resume_files.delete_stored(path)

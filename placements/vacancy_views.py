@@ -12,6 +12,7 @@ from placements.services import apply_with_provision_consent
 from residents.forms import ProvisionConsentForm
 from residents.permissions import ResidentRequiredMixin, resident_of
 from residents.views import client_ip
+from resumes import apply_choice
 
 
 def vacancy_detail_context(request, vacancy):
@@ -19,10 +20,12 @@ def vacancy_detail_context(request, vacancy):
     resident = resident_of(request.user)
     if resident is None:
         return {}
+    application = JobApplication.objects.filter(resident=resident, vacancy=vacancy).first()
     return {
         "resident": resident,
-        "application": JobApplication.objects.filter(resident=resident, vacancy=vacancy).first(),
+        "application": application,
         "consent_form": ProvisionConsentForm(),
+        "apply_options": [] if application else [apply_choice.render_choice(request, resident)],
     }
 
 
@@ -41,6 +44,7 @@ class VacancyApplyView(ResidentRequiredMixin, VacancyDetailView):
                 vacancy=vacancy,
                 consent_given=consent_given,
                 ip_address=client_ip(request),
+                resume=apply_choice.chosen_resume(request, self.resident),
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):  # the consent box was left empty: show it again, with its error

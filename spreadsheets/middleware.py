@@ -14,8 +14,13 @@ from django.utils.translation import gettext as _
 FORM_OVERHEAD_BYTES = 1024 * 1024
 
 
+def largest_upload():
+    """The largest file any upload accepts: an import, or a resume file."""
+    return max(settings.IMPORT_MAX_UPLOAD_BYTES, getattr(settings, "RESUME_MAX_UPLOAD_BYTES", 0))
+
+
 def request_size_limit():
-    return settings.IMPORT_MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES
+    return largest_upload() + FORM_OVERHEAD_BYTES
 
 
 class UploadSizeLimitMiddleware:
@@ -29,7 +34,7 @@ class UploadSizeLimitMiddleware:
             declared = 0
         if declared > request_size_limit():
             message = _("파일이 너무 큽니다. %(limit)s 이하의 파일만 올릴 수 있습니다.") % {
-                "limit": filesizeformat(settings.IMPORT_MAX_UPLOAD_BYTES)
+                "limit": filesizeformat(largest_upload())
             }
             return render(request, "spreadsheets/upload_too_large.html", {"message": message}, status=413)
         return self.get_response(request)

@@ -17,6 +17,7 @@ from guro_jobs.demo.placements import (
 from guro_jobs.demo.plans import plan_placements, plan_targets
 from guro_jobs.demo.programs import create_programs
 from guro_jobs.demo.residents import create_residents
+from guro_jobs.demo.resumes import create_resumes
 from guro_jobs.demo.tools import Spreader, Tables, allocate
 
 
@@ -131,4 +132,5 @@ def _generate(*, counts, seed, today):
     ctx.tables.flush()
     made = ctx.tables.counts()
     made["Program"] = ctx.created_programs
+    made["Resume"] = create_resumes(ctx, seed)
     return made

@@ -13,6 +13,7 @@ from casework.models import Referral
 from employers.models import Vacancy
 from placements.services import create_retention_checks
 from programs.models import ProgramApplication
+from resumes.models import Resume
 from tests import factories
 
 ROLES = ("anonymous", "resident", "other_resident", "employer", "other_employer", "manager", "staff")
@@ -84,6 +85,7 @@ def world(db):
         occupation=factories.occupation(),
         today=datetime.date.today(),
         first_plan=factories.first_plan(),
+        resume=Resume.objects.create(resident=resident, title="내 이력서", is_default=True),
     )
 
 

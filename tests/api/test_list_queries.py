@@ -1,5 +1,7 @@
 """N+1 guard: every list endpoint runs the same number of queries for 5 items as for 50."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from placements.services import create_retention_checks
 from references.models import PriorityGroup, Skill
 from reports.models import LabourStat, Target
+from resumes.models import CareerEntry, LanguageEntry, Resume
 from tests import factories
 from tests.api.conftest import client_for
 
@@ -78,6 +81,15 @@ def add_plans(world, start, count):
         factories.plan_with_years(first_year=2040 + index * 2, last_year=2041 + index * 2)
 
 
+def add_resumes(world, start, count):
+    for index in range(start, start + count):
+        resume = Resume.objects.create(resident=world.resident, title=f"이력서 {index}")
+        CareerEntry.objects.create(
+            resume=resume, employer_name="구로전자", started_on=datetime.date(2020, 1, 1), is_current=True
+        )
+        LanguageEntry.objects.create(resume=resume, language="영어")
+
+
 LISTS = [
     ("/api/v1/programs/", add_programs, "anonymous"),
     ("/api/v1/programs/", add_programs, "staff"),
@@ -98,6 +110,8 @@ LISTS = [
     ("/api/v1/targets/", add_targets, "anonymous"),
     ("/api/v1/labour-stats/", add_labour_stats, "anonymous"),
     ("/api/v1/plans/", add_plans, "anonymous"),
+    ("/api/v1/resumes/", add_resumes, "resident"),
+    ("/api/v1/resumes/", add_resumes, "staff"),
 ]
 
 

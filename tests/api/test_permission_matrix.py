@@ -97,6 +97,12 @@ MATRIX = [
     ("GET",    V + "/plans/{first_plan}/", None,                         200, 200, 200, 200, 200, 200, 200),
     ("POST",   V + "/plans/", {"title": "새 계획", "first_year": 2030, "last_year": 2033, "stated_total": 1},
                                                                          401, 403, 403, 403, 403, 403, 403),
+    ("GET",    V + "/resumes/", None,                                    401, 200, 200, 403, 403, 403, 200),
+    ("GET",    V + "/resumes/{resume}/", None,                           401, 200, 404, 403, 403, 403, 200),
+    ("POST",   V + "/resumes/", {"title": "새 이력서", "careers": [{"employer_name": "구로전자", "started_on": "2020-01-01", "is_current": True}]},
+                                                                         401, 201, 201, 403, 403, 403, 403),
+    ("PATCH",  V + "/resumes/{resume}/", {"title": "고친 이력서"},       401, 200, 404, 403, 403, 403, 403),
+    ("DELETE", V + "/resumes/{resume}/", None,                           401, 204, 404, 403, 403, 403, 403),
     ("GET",    V + "/dashboard/2003/", None,                             401, 403, 403, 403, 403, 404, 404),
 
     ("GET",    V + "/saved-vacancies/", None,                            401, 200, 200, 403, 403, 403, 403),
