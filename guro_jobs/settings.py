@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "alerts",
     "casework",
     "plans",
+    "interviews",
+    "conversations",
 ]
 # The vacancy search's trigram indexes (employers) and the national vacancy feed (고용24).
 INSTALLED_APPS += ["django.contrib.postgres", "national"]
@@ -515,3 +517,12 @@ CELERY_BEAT_SCHEDULE["forecast-warnings-nightly"] = {
 }
 # The TrueType font with Hangul for the plan PDFs (Debian/Ubuntu package fonts-nanum).
 PLAN_PDF_FONT = os.environ.get("PLAN_PDF_FONT", "/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
+# Interviews (interviews/): the day-before reminder, hourly so a confirmed interview is reminded
+# 23–24 hours ahead; the task marks each interview and time, so it never mails twice.
+CELERY_TASK_ROUTES["interviews.*"] = {"queue": "mail"}
+CELERY_BEAT_SCHEDULE["interview-reminders"] = {
+    "task": "interviews.send_interview_reminders",
+    "schedule": crontab(minute=5),
+}
+# Messages on an application (conversations/): text only, at most this many characters.
+APPLICATION_MESSAGE_MAX_LENGTH = int(os.environ.get("APPLICATION_MESSAGE_MAX_LENGTH", "1000"))

@@ -15,3 +15,9 @@ class MailKind(models.TextChoices):
     NEW_APPLICANT = "new_applicant", _("새 지원자 (기업)")
     JOB_ALERT = "job_alert", _("맞춤 채용 알림")
     FORECAST_WARNING = "forecast_warning", _("연말 예상 실적 경고 (관리자)")
+    # Interviews, job fairs and application messages (interviews, conversations).
+    INTERVIEW_SCHEDULE = "interview_schedule", _("면접 일정 안내 (제안·변경·취소)")
+    INTERVIEW_RESPONSE = "interview_response", _("면접 일정에 대한 응답")
+    INTERVIEW_REMINDER = "interview_reminder", _("면접 전날 알림")
+    EVENT_BOOKING = "event_booking", _("채용박람회·현장면접 예약")
+    APPLICATION_MESSAGE = "application_message", _("지원 메시지")

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConversationsConfig(AppConfig):
+    name = "conversations"
+    verbose_name = _("지원 메시지")
+
+    def ready(self):
+        from conversations import me_panel
+
+        me_panel.register()
