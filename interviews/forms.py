@@ -35,7 +35,10 @@ class InterviewForm(KrdsFormMixin, forms.Form):
         label=_("장소"), max_length=200, required=False, help_text=_("방문 면접: 주소와 층·호수")
     )
     online_link = forms.URLField(
-        label=_("온라인 면접 주소"), required=False, help_text=_("온라인 면접: 화상 회의 접속 주소")
+        label=_("온라인 면접 주소"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("온라인 면접: 화상 회의 접속 주소"),
     )
     contact_name = forms.CharField(label=_("담당자"), max_length=50)
     contact_phone = forms.CharField(label=_("담당자 연락처"), max_length=30)
