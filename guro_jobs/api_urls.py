@@ -7,7 +7,9 @@ from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import SimpleRouter
 
 from casework.api import CaseNoteViewSet, ReferralViewSet
+from conversations.api import MessageViewSet
 from employers.api import EmployerViewSet, OccupationViewSet, VacancyViewSet
+from interviews.api import InterviewViewSet
 from placements.api import JobApplicationViewSet, PlacementViewSet, RetentionCheckViewSet
 from plans.api import PlanViewSet
 from programs.api import ProgramApplicationViewSet, ProgramViewSet
@@ -31,6 +33,10 @@ router.register(r"residents/(?P<resident_id>[^/.]+)/case-notes", CaseNoteViewSet
 router.register("referrals", ReferralViewSet, basename="referral")
 router.register("occupations", OccupationViewSet, basename="occupation")
 router.register("plans", PlanViewSet, basename="plan")
+router.register(
+    r"job-applications/(?P<application_id>[^/.]+)/interviews", InterviewViewSet, basename="interview"
+)
+router.register(r"job-applications/(?P<application_id>[^/.]+)/messages", MessageViewSet, basename="message")
 
 
 @csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method

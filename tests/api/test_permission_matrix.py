@@ -4,6 +4,7 @@
 but not on this one (another person's), so nothing about it leaks.
 """
 
+import datetime
 import json
 
 import pytest
@@ -99,6 +100,24 @@ MATRIX = [
                                                                          401, 403, 403, 403, 403, 403, 403),
     ("GET",    V + "/dashboard/2003/", None,                             401, 403, 403, 403, 403, 404, 404),
 
+    # Interviews and messages of one application (interviews/api.py, conversations/api.py).
+    ("GET",    V + "/job-applications/{job_application}/interviews/", None,
+                                                                         401, 200, 404, 200, 404, 200, 200),
+    ("POST",   V + "/job-applications/{job_application}/interviews/", "new_interview",
+                                                                         401, 403, 403, 201, 404, 403, 403),
+    ("GET",    V + "/job-applications/{interview_application}/interviews/{interview}/", None,
+                                                                         401, 200, 404, 200, 404, 200, 200),
+    ("POST",   V + "/job-applications/{interview_application}/interviews/{interview}/respond/", {"answer": "confirmed"},
+                                                                         401, 200, 404, 403, 403, 403, 403),
+    ("GET",    V + "/job-applications/{job_application}/messages/", None,
+                                                                         401, 200, 404, 200, 404, 403, 403),
+    ("POST",   V + "/job-applications/{job_application}/messages/", {"body": "면접 시간 문의드립니다."},
+                                                                         401, 201, 404, 201, 404, 403, 403),
+    ("GET",    V + "/job-applications/{interview_application}/messages/", None,
+                                                                         401, 200, 404, 200, 404, 403, 200),
+    ("POST",   V + "/job-applications/{interview_application}/messages/", {"body": "일자리지원과입니다."},
+                                                                         401, 201, 404, 201, 404, 403, 201),
+
     ("GET",    "/api/schema/", None,                                     200, 200, 200, 200, 200, 200, 200),
     ("GET",    "/api/docs/", None,                                       200, 200, 200, 200, 200, 200, 200),
 ]
@@ -126,6 +145,12 @@ def body_for(name, world):
             "resident": world.other_resident.pk,
             "to_employer": world.employer.pk,
             "reason": "채용 연계",
+        },
+        "new_interview": {
+            "starts_at": (world.today + datetime.timedelta(days=5)).isoformat() + "T10:00:00+09:00",
+            "place": "서울특별시 구로구 디지털로 300",
+            "contact_name": "박인사",
+            "contact_phone": "02-860-0000",
         },
         "new_labour_stat": {
             "year": 2031,
