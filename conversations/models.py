@@ -58,6 +58,7 @@ class Message(models.Model):
         verbose_name=_("보낸 사람"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,  # the demo's messages, and an account deleted since
         related_name="+",
     )
     side = models.CharField(_("보낸 쪽"), max_length=10, choices=Side.choices)

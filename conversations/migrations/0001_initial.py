@@ -96,6 +96,7 @@ class Migration(migrations.Migration):
                 (
                     "author",
                     models.ForeignKey(
+                        blank=True,
                         null=True,
                         on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",

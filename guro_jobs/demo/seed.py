@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from guro_jobs.demo.context import Context
 from guro_jobs.demo.employers import create_employers, create_vacancies
+from guro_jobs.demo.interviews import create_interviews, create_job_fair
 from guro_jobs.demo.placements import (
     create_agreement_placements,
     create_program_placements,
@@ -131,4 +132,6 @@ def _generate(*, counts, seed, today):
     ctx.tables.flush()
     made = ctx.tables.counts()
     made["Program"] = ctx.created_programs
+    made["Interview"] = create_interviews(ctx, vacancies)
+    made["HiringEvent"] = create_job_fair(ctx, employers, vacancies)
     return made
