@@ -7,6 +7,7 @@ class ConversationsConfig(AppConfig):
     verbose_name = _("지원 메시지")
 
     def ready(self):
-        from conversations import me_panel
+        from conversations import data_export, me_panel
 
         me_panel.register()
+        data_export.register()

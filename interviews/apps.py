@@ -7,6 +7,7 @@ class InterviewsConfig(AppConfig):
     verbose_name = _("면접·채용박람회")
 
     def ready(self):
-        from interviews import me_panel
+        from interviews import data_export, me_panel
 
         me_panel.register()
+        data_export.register()

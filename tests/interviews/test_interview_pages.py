@@ -90,3 +90,16 @@ def test_nobody_else_opens_or_answers_the_interview(client, application, hr, det
     assert interview.status == "proposed"
     client.force_login(application.resident.user)  # and the applicant cannot change the time
     assert client.get(f"/interviews/{interview.pk}/change/").status_code == 403
+
+
+def test_the_resident_finds_interviews_bookings_and_messages_in_their_data_download(
+    client, application, hr, details
+):
+    from conversations.services import send_message
+
+    services.propose_interview(application=application, by=hr, **details)
+    send_message(application=application, by=hr, body="면접 장소는 5층입니다.")
+    client.force_login(application.resident.user)
+    data = client.get("/me/data.json").json()
+    text = str(data)
+    assert "디지털로 300" in text and "면접 장소는 5층입니다." in text
