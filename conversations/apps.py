@@ -7,7 +7,9 @@ class ConversationsConfig(AppConfig):
     verbose_name = _("지원 메시지")
 
     def ready(self):
-        from conversations import data_export, me_panel
+        from conversations import me_panel, privacy
+        from residents import anonymisers
 
         me_panel.register()
-        data_export.register()
+        privacy.register()
+        anonymisers.register("conversations", privacy.anonymise)

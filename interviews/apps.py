@@ -7,7 +7,9 @@ class InterviewsConfig(AppConfig):
     verbose_name = _("면접·채용박람회")
 
     def ready(self):
-        from interviews import data_export, me_panel
+        from interviews import me_panel, privacy
+        from residents import anonymisers
 
         me_panel.register()
-        data_export.register()
+        privacy.register()
+        anonymisers.register("interviews", privacy.anonymise)

@@ -55,6 +55,10 @@ def anonymise_resident(*, resident):
     RetentionCheck.objects.filter(placement__resident=resident).update(note="")
     ProgramApplication.objects.filter(resident=resident).update(decision_reason="")
     ProgramApplicationEvent.objects.filter(application__resident=resident).update(reason="")
+    # Free text the apps above residents hold (messages, interview answers): residents/anonymisers.py.
+    from residents import anonymisers
+
+    anonymisers.run(resident)
 
     if user is not None:
         old_username = user.username

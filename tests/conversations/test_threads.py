@@ -140,3 +140,15 @@ def test_the_admin_lists_only_threads_that_asked_for_help(client, application, h
 def test_my_page_links_each_application_to_its_messages(client, application):
     client.force_login(application.resident.user)
     assert thread_url(application) in client.get("/me/").content.decode()
+
+
+def test_anonymising_the_resident_erases_the_messages_text(application, hr):
+    from residents.services import anonymise_resident
+
+    services.send_message(
+        application=application, by=application.resident.user, body="제 번호는 010-1234-5678입니다."
+    )
+    services.send_message(application=application, by=hr, body="이면접님, 연락드리겠습니다.")
+    anonymise_resident(resident=application.resident)
+    assert set(Message.objects.values_list("body", flat=True)) == {"(삭제됨)"}
+    assert Message.objects.count() == 2

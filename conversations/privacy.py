@@ -1,5 +1,6 @@
-"""The messages on the resident's applications in their own data download (PIPA right of access),
-registered with residents.data_export from ConversationsConfig.ready."""
+"""The messages on a resident's applications under PIPA: in their own data download (right of
+access, residents.data_export) and erased on anonymisation (residents.anonymisers); both
+registered from ConversationsConfig.ready."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,3 +38,15 @@ def register():
         models=["conversations.Thread", "conversations.Message"],
         builder=message_records,
     )
+
+
+def anonymise(resident):
+    """Anonymising a resident removes the text of every message on their applications, both sides'
+    (an employer's reply can quote or name them); the thread's dates stay."""
+    from conversations.models import Message, Thread
+
+    Message.objects.filter(thread__application__resident=resident).update(body=ERASED)
+    Thread.objects.filter(application__resident=resident).update(help_note="")
+
+
+ERASED = "(삭제됨)"

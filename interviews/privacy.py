@@ -1,5 +1,6 @@
-"""The resident's interviews and event bookings in their own data download (PIPA right of access),
-registered with residents.data_export from InterviewsConfig.ready."""
+"""A resident's interviews and event bookings under PIPA: in their own data download (right of
+access, residents.data_export) and erased free text on anonymisation (residents.anonymisers);
+both registered from InterviewsConfig.ready."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -69,3 +70,11 @@ def register():
         models=["interviews.Interview", "interviews.InterviewChange", "interviews.Booking"],
         builder=interview_records,
     )
+
+
+def anonymise(resident):
+    """Anonymising a resident clears what they wrote in answers; times and statuses stay."""
+    from interviews.models import Interview, InterviewChange
+
+    Interview.objects.filter(application__resident=resident).update(resident_message="")
+    InterviewChange.objects.filter(interview__application__resident=resident).update(note="")
