@@ -81,13 +81,13 @@ def world(db):
         occupation=factories.occupation(),
         today=datetime.date.today(),
         first_plan=factories.first_plan(),
-        # Interviews and messages (interviews, conversations): an application with a proposed
-        # interview, whose thread asked staff for help.
-        **interview_world(employer, resident),
+        # Interviews and messages (interviews, conversations): a proposed interview on the
+        # application, whose thread asked staff for help.
+        **interview_world(employer, job_application),
     )
 
 
-def interview_world(employer_user, resident):
+def interview_world(employer_user, application):
     import datetime as dt
 
     from django.utils import timezone
@@ -95,9 +95,6 @@ def interview_world(employer_user, resident):
     from conversations import services as conversation_services
     from interviews.models import Interview
 
-    application = factories.JobApplicationFactory(
-        resident=resident, vacancy=factories.VacancyFactory(employer=employer_user.employer)
-    )
     interview = Interview.objects.create(
         application=application,
         starts_at=timezone.now() + dt.timedelta(days=3),
@@ -106,8 +103,10 @@ def interview_world(employer_user, resident):
         contact_phone="02-860-0000",
         proposed_by=employer_user,
     )
-    conversation_services.request_help(application=application, by=resident.user, note="답이 없습니다")
-    return {"interview_application": application, "interview": interview}
+    conversation_services.request_help(
+        application=application, by=application.resident.user, note="답이 없습니다"
+    )
+    return {"interview": interview}
 
 
 def client_for(user):
