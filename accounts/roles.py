@@ -33,10 +33,14 @@ PROGRAM_APPS = [
     "alerts",
     "national",
     "plans",
+    "interviews",
 ]
 
 # Apps with case records (notes, referrals) only district staff handle; managers do not read them.
 STAFF_ONLY_APPS = ["casework"]
+# Messages between an applicant and an employer: staff only, and the admin shows only threads where
+# one side asked for help (conversations/admin.py); managers do not read them.
+STAFF_ONLY_APPS += ["conversations"]
 
 # Models no role may change or delete from the application (append-only records).
 READ_ONLY_MODELS = {("audit", "personaldataaccess")}

@@ -8,7 +8,9 @@ from rest_framework.routers import SimpleRouter
 
 from alerts.api import SavedVacancyViewSet
 from casework.api import CaseNoteViewSet, ReferralViewSet
+from conversations.api import MessageViewSet
 from employers.api import EmployerViewSet, OccupationViewSet
+from interviews.api import InterviewViewSet
 from placements.api import JobApplicationViewSet, PlacementViewSet, RetentionCheckViewSet
 from placements.api_vacancies import VacancyViewSet  # employers' vacancies plus a resident's apply
 from plans.api import PlanViewSet
@@ -36,6 +38,10 @@ router.register("occupations", OccupationViewSet, basename="occupation")
 router.register("plans", PlanViewSet, basename="plan")
 router.register("saved-vacancies", SavedVacancyViewSet, basename="saved-vacancy")
 router.register("resumes", ResumeViewSet, basename="resume")
+router.register(
+    r"job-applications/(?P<application_id>[^/.]+)/interviews", InterviewViewSet, basename="interview"
+)
+router.register(r"job-applications/(?P<application_id>[^/.]+)/messages", MessageViewSet, basename="message")
 
 
 @csrf_exempt  # nothing is written here; the answer must be JSON even for an unsafe method

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "alerts",
     "casework",
     "plans",
+    "interviews",
+    "conversations",
 ]
 # The vacancy search's trigram indexes (employers) and the national vacancy feed (고용24).
 INSTALLED_APPS += ["django.contrib.postgres", "national"]
@@ -503,3 +505,12 @@ PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "10/hour
 PASSWORD_RESET_IDENTITY_RATE_LIMIT = os.environ.get("PASSWORD_RESET_IDENTITY_RATE_LIMIT", "3/hour")
 PASSWORD_RESET_CODE_RATE_LIMIT = os.environ.get("PASSWORD_RESET_CODE_RATE_LIMIT", "30/hour")
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60)))  # the mail link: 1 hour
+# Interviews (interviews/): the day-before reminder, hourly so a confirmed interview is reminded
+# 23–24 hours ahead; the task marks each interview and time, so it never mails twice.
+CELERY_TASK_ROUTES["interviews.*"] = {"queue": "mail"}
+CELERY_BEAT_SCHEDULE["interview-reminders"] = {
+    "task": "interviews.send_interview_reminders",
+    "schedule": crontab(minute=5),
+}
+# Messages on an application (conversations/): text only, at most this many characters.
+APPLICATION_MESSAGE_MAX_LENGTH = int(os.environ.get("APPLICATION_MESSAGE_MAX_LENGTH", "1000"))

@@ -17,6 +17,12 @@ class MailKind(models.TextChoices):
     FORECAST_WARNING = "forecast_warning", _("연말 예상 실적 경고 (관리자)")
     SAVED_VACANCY_CLOSING = "saved_vacancy_closing", _("관심 공고 마감 임박")
     EMPLOYER_PROFILE_DECISION = "employer_profile_decision", _("기업 소개 변경 승인 결과 (기업)")
+    # Interviews, job fairs and application messages (interviews, conversations).
+    INTERVIEW_SCHEDULE = "interview_schedule", _("면접 일정 안내 (제안·변경·취소)")
+    INTERVIEW_RESPONSE = "interview_response", _("면접 일정에 대한 응답")
+    INTERVIEW_REMINDER = "interview_reminder", _("면접 전날 알림")
+    EVENT_BOOKING = "event_booking", _("채용박람회·현장면접 예약")
+    APPLICATION_MESSAGE = "application_message", _("지원 메시지")
 
 
 class Channel(models.TextChoices):

@@ -46,9 +46,12 @@ def notice_text(subject, body):
     return f"{short}\n\n{body}", str(subject)
 
 
-def notify(*, user, kind, subject, body):
+def notify(*, user, kind, subject, body, attachments=None):
     """Queue a mail and/or a text to a user unless they turned this kind off. Sent after the
-    transaction commits. Returns whether anything was queued."""
+    transaction commits. Returns whether anything was queued.
+
+    attachments: text files as dicts {"filename", "content", "mimetype"} (a calendar .ics, say) for
+    the mail; they travel through the broker as JSON, so only text."""
     kind = MailKind(kind)
     by_mail, by_text = wants_mail(user, kind), wants_text(user, kind)
     if not (by_mail or by_text):
@@ -59,9 +62,15 @@ def notify(*, user, kind, subject, body):
     # enqueue, not .delay(): with the broker down the change is already saved, so the page must
     # still answer (the mail is logged as not queued) instead of failing after the commit.
     if by_mail:
+        extra = {"attachments": [dict(attachment) for attachment in attachments]} if attachments else {}
         transaction.on_commit(
             lambda: enqueue(
-                send_mail_task, user_id=user.pk, kind=kind.value, subject=str(subject), body=str(body)
+                send_mail_task,
+                user_id=user.pk,
+                kind=kind.value,
+                subject=str(subject),
+                body=str(body),
+                **extra,
             )
         )
     if by_text:

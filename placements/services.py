@@ -142,8 +142,11 @@ def refer_resident(*, resident, vacancy, by):
 
 
 @transaction.atomic
-def move_job_application(*, application, status, by, note="", started_on=None, monthly_wage=None):
-    """Move an application (interview, hired, rejected, withdrawn); hired records the placement."""
+def move_job_application(
+    *, application, status, by, note="", started_on=None, monthly_wage=None, tell_resident=True
+):
+    """Move an application (interview, hired, rejected, withdrawn); hired records the placement.
+    tell_resident=False when the caller sends its own, fuller mail (an interview's proposal)."""
     application = JobApplication.objects.select_for_update().get(pk=application.pk)
     if status == Status.HIRE_CANCELLED:  # needs a reason and the correction window: cancel_hire
         raise ValidationError(_("채용 취소는 사유를 적어 '채용 취소(정정)'으로 해 주세요."))
@@ -158,7 +161,8 @@ def move_job_application(*, application, status, by, note="", started_on=None, m
     record_event(application, status=status, actor=by, reason=note)
     if status == Status.HIRED:
         record_hire(application=application, by=by, started_on=started_on, monthly_wage=monthly_wage)
-    _tell_resident(application, status)
+    if tell_resident:
+        _tell_resident(application, status)
     return application
 
 

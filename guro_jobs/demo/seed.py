@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from guro_jobs.demo.context import Context
 from guro_jobs.demo.employers import create_employers, create_vacancies
+from guro_jobs.demo.interviews import create_interviews, create_job_fair
 from guro_jobs.demo.placements import (
     create_agreement_placements,
     create_program_placements,
@@ -133,4 +134,6 @@ def _generate(*, counts, seed, today):
     made = ctx.tables.counts()
     made["Program"] = ctx.created_programs
     made["Resume"] = create_resumes(ctx, seed)
+    made["Interview"] = create_interviews(ctx, vacancies)
+    made["HiringEvent"] = create_job_fair(ctx, employers, vacancies)
     return made

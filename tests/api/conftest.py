@@ -86,7 +86,32 @@ def world(db):
         today=datetime.date.today(),
         first_plan=factories.first_plan(),
         resume=Resume.objects.create(resident=resident, title="내 이력서", is_default=True),
+        # Interviews and messages (interviews, conversations): a proposed interview on the
+        # application, whose thread asked staff for help.
+        **interview_world(employer, job_application),
     )
+
+
+def interview_world(employer_user, application):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from conversations import services as conversation_services
+    from interviews.models import Interview
+
+    interview = Interview.objects.create(
+        application=application,
+        starts_at=timezone.now() + dt.timedelta(days=3),
+        place="구로구 디지털로 300",
+        contact_name="박인사",
+        contact_phone="02-860-0000",
+        proposed_by=employer_user,
+    )
+    conversation_services.request_help(
+        application=application, by=application.resident.user, note="답이 없습니다"
+    )
+    return {"interview": interview}
 
 
 def client_for(user):

@@ -4,6 +4,7 @@
 but not on this one (another person's), so nothing about it leaks.
 """
 
+import datetime
 import json
 
 import pytest
@@ -109,6 +110,22 @@ MATRIX = [
     ("GET",    V + "/saved-vacancies/{saved_vacancy}/", None,            401, 200, 404, 403, 403, 403, 403),
     ("POST",   V + "/saved-vacancies/", "new_saved_vacancy",             401, 201, 201, 403, 403, 403, 403),
     ("DELETE", V + "/saved-vacancies/{saved_vacancy}/", None,            401, 204, 404, 403, 403, 403, 403),
+    # Interviews and messages of one application (interviews/api.py, conversations/api.py). The
+    # application has a proposed interview (so the employer's new proposal is a 400: one at a time)
+    # and its thread asked staff for help (so staff read it); tests/interviews and
+    # tests/conversations hold the other cases.
+    ("GET",    V + "/job-applications/{job_application}/interviews/", None,
+                                                                         401, 200, 404, 200, 404, 200, 200),
+    ("POST",   V + "/job-applications/{job_application}/interviews/", "new_interview",
+                                                                         401, 403, 403, 400, 404, 403, 403),
+    ("GET",    V + "/job-applications/{job_application}/interviews/{interview}/", None,
+                                                                         401, 200, 404, 200, 404, 200, 200),
+    ("POST",   V + "/job-applications/{job_application}/interviews/{interview}/respond/", {"answer": "confirmed"},
+                                                                         401, 200, 404, 403, 403, 403, 403),
+    ("GET",    V + "/job-applications/{job_application}/messages/", None,
+                                                                         401, 200, 404, 200, 404, 403, 200),
+    ("POST",   V + "/job-applications/{job_application}/messages/", {"body": "면접 시간 문의드립니다."},
+                                                                         401, 201, 404, 201, 404, 403, 201),
 
     ("GET",    "/api/schema/", None,                                     200, 200, 200, 200, 200, 200, 200),
     ("GET",    "/api/docs/", None,                                       200, 200, 200, 200, 200, 200, 200),
@@ -138,6 +155,12 @@ def body_for(name, world):
             "resident": world.other_resident.pk,
             "to_employer": world.employer.pk,
             "reason": "채용 연계",
+        },
+        "new_interview": {
+            "starts_at": (world.today + datetime.timedelta(days=5)).isoformat() + "T10:00:00+09:00",
+            "place": "서울특별시 구로구 디지털로 300",
+            "contact_name": "박인사",
+            "contact_phone": "02-860-0000",
         },
         "new_labour_stat": {
             "year": 2031,

@@ -9,9 +9,11 @@ from django.core.management import call_command
 from django.db.models import Count, F
 from django.db.models.functions import ExtractYear
 
+from conversations.models import Message, Thread
 from employers.models import Agreement, Employer, Vacancy
 from guro_jobs.demo import DemoCounts, seed_demo
 from guro_jobs.validators import is_valid_business_number
+from interviews.models import Booking, HiringEvent, Interview, InterviewChange, TimeSlot
 from placements.models import JobApplication, JobApplicationEvent, Placement, RetentionCheck
 from programs.models import Program, ProgramApplication, ProgramApplicationEvent
 from residents.models import ConsentRecord, Resident, ResidentPriorityGroup
@@ -31,6 +33,15 @@ TODAY = datetime.date(2026, 11, 29)
 # Generated models in the order they are deleted; their rows, with ids replaced by their rank, make
 # the digest. Columns stamped by the database clock (Resident.updated_at, Program.created_at) are left out.
 GENERATED = [
+    Message,
+    Thread,
+    InterviewChange,
+    Interview,
+    Booking,
+    TimeSlot,
+    HiringEvent.employers.through,
+    HiringEvent.vacancies.through,
+    HiringEvent,
     RetentionCheck,
     Placement.priority_groups.through,
     Placement,
