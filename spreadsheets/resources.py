@@ -22,6 +22,10 @@ class KoreanModelResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.progress = kwargs.get("progress")
 
+    def prepare_rows(self, rows):
+        """Called with each chunk of rows (dicts by header) before they are imported, so a
+        resource can look up what they refer to in one query per chunk, not per row."""
+
     def column_for(self, attribute):
         """The Korean header of the column an error on a model attribute belongs to."""
         if attribute in self.error_columns:
