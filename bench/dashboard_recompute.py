@@ -38,7 +38,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from dashboard_floor import compare_figures, floor_all_years, one_pass_floor  # noqa: E402
+from dashboard_floor import compare_figures, floor_all_years, one_pass_floor, one_year_floor  # noqa: E402
 from dashboard_seed import seed  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -136,12 +136,14 @@ def main():
         one_pass_floor()
         equal, total, differences = compare_figures()
         current_year = args.current_year or max(selectors.dashboard_years(include_placement_years=True))
-        recompute, floor, one_pass, current = [], [], [], []
+        one_year_floor(current_year)
+        recompute, floor, one_pass, current, current_floor = [], [], [], [], []
         for _ in range(args.repeat):
             recompute.append(timed(services.store_all_snapshots))
             floor.append(timed(floor_all_years))
             one_pass.append(timed(one_pass_floor))
             current.append(timed(functools.partial(services.store_snapshot, year=current_year)))
+            current_floor.append(timed(functools.partial(one_year_floor, current_year)))
         # The current year stored alone must hold the same figures as the all-years pass.
         current_equal, current_total, current_differences = compare_figures()
         with CaptureQueriesContext(connection) as queries:
@@ -164,6 +166,8 @@ def main():
             "current_year": current_year,
             "current_year_seconds": round(min(current), 3),
             "current_year_queries": len(current_queries),
+            "current_year_floor_seconds": round(min(current_floor), 3),
+            "current_year_ratio": round(min(current) / min(current_floor), 2),
             "figures_equal_after_current_year": f"{current_equal} of {current_total}",
             "current_year_differences": [str(difference) for difference in current_differences],
             "load_average": os.getloadavg(),
@@ -175,7 +179,8 @@ def main():
         print(
             f"{placements:,} placements: all years {result['recompute_seconds']:.2f} s = "
             f"{result['one_pass_ratio']:.2f}× the one-pass floor ({result['one_pass_floor_seconds']:.2f} s); "
-            f"current year {current_year} alone {result['current_year_seconds']:.2f} s; "
+            f"current year {current_year} alone {result['current_year_seconds']:.2f} s = "
+            f"{result['current_year_ratio']:.2f}× its one-year floor ({result['current_year_floor_seconds']:.2f} s); "
             f"figures equal {result['figures_equal']} (after the current year alone: "
             f"{result['figures_equal_after_current_year']})",
             flush=True,
