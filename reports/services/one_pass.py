@@ -11,7 +11,7 @@ the same methods, so the two paths cannot disagree. Only aggregated rows reach P
 import datetime
 
 from django.db import connection
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, ExtractYear
 
 from employers.models import Agreement
@@ -136,26 +136,37 @@ class OnePassReads:
         if year is not None:
             jobs = jobs.filter(created_at__year=year)
             program_applications = program_applications.filter(applied_at__year=year)
-        jobs = jobs.annotate(year=_year("created_at"))
-        program_applications = program_applications.annotate(year=_year("applied_at"))
-        self.jobs = {
-            row["year"]: row
-            for row in jobs.values("year").annotate(
-                applications=Count("pk"),
-                referrals=Count(
-                    "pk", filter=Q(referred_by__isnull=False) | Q(status=JobApplication.Status.REFERRED)
-                ),
-            )
-        }
-        self.program_applications = dict(
-            program_applications.values("year").annotate(count=Count("pk")).values_list("year", "count")
+        referral = Q(referred_by__isnull=False) | Q(status=JobApplication.Status.REFERRED)
+        job_sql, job_params = (
+            jobs.annotate(year=_year("created_at"), referral=ExpressionWrapper(referral, BooleanField()))
+            .values("year", "resident_id", "referral")
+            .query.sql_with_params()
         )
-        # Distinct people per year: one UNION of (year, person) over both kinds of application.
-        union = jobs.values("year", "resident_id").union(program_applications.values("year", "resident_id"))
-        sql, params = union.query.sql_with_params()
+        program_sql, program_params = (
+            program_applications.annotate(year=_year("applied_at"))
+            .values("year", "resident_id")
+            .query.sql_with_params()
+        )
+        # The funnel in one read of each kind of application: per year the job applications,
+        # the referrals among them, the program applications and the distinct people who made
+        # any of them (the same as a UNION of (year, person), without reading the rows again).
+        self.jobs, self.program_applications, self.applicants = {}, {}, {}
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT u.year, count(*) FROM ({sql}) u GROUP BY u.year", params)
-            self.applicants = {int(row_year): count for row_year, count in cursor.fetchall()}
+            cursor.execute(
+                "SELECT u.year, count(*) FILTER (WHERE u.kind = 1), count(*) FILTER (WHERE u.kind = 1 AND u.referral),"
+                " count(*) FILTER (WHERE u.kind = 2), count(DISTINCT u.resident_id)"
+                f" FROM (SELECT j.year, j.resident_id, 1 AS kind, j.referral FROM ({job_sql}) j"
+                f" UNION ALL SELECT p.year, p.resident_id, 2 AS kind, FALSE FROM ({program_sql}) p) u"
+                " GROUP BY u.year",
+                (*job_params, *program_params),
+            )
+            for row_year, applications, referrals, program_count, people in cursor.fetchall():
+                row_year = int(row_year)
+                if applications:
+                    self.jobs[row_year] = {"applications": applications, "referrals": referrals}
+                if program_count:
+                    self.program_applications[row_year] = program_count
+                self.applicants[row_year] = people
 
         self.agreement_rows = list(
             Agreement.objects.annotate(
