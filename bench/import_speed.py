@@ -286,7 +286,7 @@ def main():
             assert not report.has_errors, report.error_lines()[:5]
             label = "dry run" if dry_run else "import"
             print(
-                f"{label}: {len(report.rows):,} rows in {seconds:.1f} s = {len(report.rows) / seconds:,.0f} rows/s"
+                f"{label}: {report.total:,} rows in {seconds:.1f} s = {report.total / seconds:,.0f} rows/s"
                 f" ({seconds / floor_seconds:.2f}x the floor)"
             )
         ours = imported_rows()

@@ -390,9 +390,11 @@ AUDIT_LOG_RETENTION_YEARS = int(os.environ.get("AUDIT_LOG_RETENTION_YEARS", "2")
 AUDIT_MANY_VIEWS_THRESHOLD = int(os.environ.get("AUDIT_MANY_VIEWS_THRESHOLD", "200"))
 
 # Spreadsheet imports: files with more rows than this run on a Celery worker with a progress bar;
-# the report page lists at most SPREADSHEET_REPORT_ROWS rows (errors are always listed in full).
+# the report page lists at most SPREADSHEET_REPORT_ROWS rows, then bad rows only.
 SPREADSHEET_SYNC_ROWS = int(os.environ.get("SPREADSHEET_SYNC_ROWS", "500"))
 SPREADSHEET_REPORT_ROWS = int(os.environ.get("SPREADSHEET_REPORT_ROWS", "1000"))
+# An import's report keeps at most this many bad rows' messages; beyond, only their number.
+SPREADSHEET_REPORT_ERRORS = int(os.environ.get("SPREADSHEET_REPORT_ERRORS", "1000"))
 
 # Follow-ups due within this many days are listed as "확인 필요" for staff.
 RETENTION_DUE_SOON_DAYS = int(os.environ.get("RETENTION_DUE_SOON_DAYS", "14"))

@@ -53,6 +53,8 @@ class ResidentResource(KoreanModelResource):
 
     column_defaults = {"동의서 버전": lambda: settings.CONSENT_TEXT_VERSION}
 
+    _known = None
+
     class Meta(KoreanModelResource.Meta):
         model = Resident
         use_bulk = True
@@ -90,21 +92,48 @@ class ResidentResource(KoreanModelResource):
             except Exception:
                 pass  # full_clean reports the bad phone on its cell
 
-    def get_instance(self, instance_loader, row):
+    def _key(self, row):
+        """(name, birth date, phone as stored) of a row, or None when a cell cannot be read."""
+        row = dict(row)
+        self.before_import_row(row)
         try:
             key = tuple(self.fields[field].clean(row) for field in self.get_import_id_fields())
         except (ValueError, KeyError):
             return None  # the bad cell is reported when the row is imported
         if any(value in (None, "") for value in key):
             return None
+        return key
+
+    def get_instance(self, instance_loader, row):
+        key = self._key(row)
+        if key is None:
+            return None
         known = self.known_residents().get(key)
         if isinstance(known, Resident):
             return known  # listed earlier in this file, not yet written
         return Resident.objects.filter(pk=known).first() if known else None
 
+    def prepare_rows(self, rows):
+        """Before each chunk of a streamed import: the residents its rows name, one query per
+        chunk (the oldest record wins). Only those, and the rows of this file still waiting in
+        their batch, are kept, so memory does not grow with the file or the register."""
+        waiting = {key: value for key, value in (self._known or {}).items() if isinstance(value, Resident)}
+        keys = {key for key in map(self._key, rows) if key is not None}
+        self._known = {}
+        phones = {phone for _name, _birth_date, phone in keys}
+        for pk, name, birth_date, phone in (
+            Resident.objects.filter(phone__in=phones)
+            .order_by("-pk")
+            .values_list("pk", "name", "birth_date", "phone")
+        ):
+            if (name, birth_date, phone) in keys:
+                self._known[(name, birth_date, phone)] = pk
+        self._known.update(waiting)
+
     def known_residents(self):
-        """{(name, birth date, phone): id} of every resident, read once per import (one query
-        instead of one per row)."""
+        """{(name, birth date, phone): id or the record waiting in its batch}: the residents the
+        current chunk names (see prepare_rows), or, when rows come without chunks, every
+        resident, read once per import (one query instead of one per row)."""
         if getattr(self, "_known", None) is None:
             self._known = {}
             for pk, name, birth_date, phone in Resident.objects.order_by("-pk").values_list(

@@ -3,13 +3,13 @@
 An import always runs as a dry run first: every row comes back as new / update / error with a
 Korean message per bad cell ("행 N: 열: 사유", N being the spreadsheet's row number with the
 header on row 1). Writing is all or nothing: one transaction, rolled back if any row is bad.
+The file is streamed (reading.SheetRows) and written in batches; the report keeps the counts
+and the bad rows, not every row, so memory does not grow with the file.
 """
 
-import io
 import logging
 from dataclasses import dataclass, field
 
-import openpyxl
 import tablib
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -23,12 +23,10 @@ from audit.models import PersonalDataAccess
 from audit.services import log_access
 from guro_jobs.uploads import validate_spreadsheet_upload
 from spreadsheets.formulas import looks_like_formula, neutralise_formula
+from spreadsheets.reading import FORMATS, HEADER_ROWS, SheetRows, count_rows, file_format  # noqa: F401
 from spreadsheets.registry import KINDS
 
 logger = logging.getLogger(__name__)
-
-FORMATS = {"xlsx", "csv"}
-HEADER_ROWS = 1  # data row k (1-based) is spreadsheet row k + HEADER_ROWS
 
 
 @dataclass
@@ -57,28 +55,69 @@ class RowReport:
 
 @dataclass
 class ImportReport:
+    """What an import found: a count per status for every row, and the rows kept to show —
+    the first SPREADSHEET_REPORT_ROWS rows, then bad rows only, at most SPREADSHEET_REPORT_ERRORS
+    of those (the count says how many there were), so a large file's report stays small."""
+
     kind: str
     dry_run: bool
     rows: list = field(default_factory=list)
     problems: list = field(default_factory=list)  # file-level errors (missing columns …)
     written: bool = False
+    counts: dict = None  # {status: rows}; None: count the rows kept (a report built by hand)
+
+    def __post_init__(self):
+        if self.counts is None:
+            self.counts = {}
+            for row in self.rows:
+                self.counts[row.status] = self.counts.get(row.status, 0) + 1
+
+    def add(self, row):
+        """Count a row's result, keeping it only while the report has room for it."""
+        self.counts[row.status] = self.counts.get(row.status, 0) + 1
+        if row.status == "error":
+            if self.kept_errors < settings.SPREADSHEET_REPORT_ERRORS:
+                self.rows.append(row)
+        elif self.total <= settings.SPREADSHEET_REPORT_ROWS:
+            self.rows.append(row)
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+    @property
+    def kept_errors(self):
+        return sum(1 for row in self.rows if row.status == "error")
+
+    @property
+    def omitted_errors(self):
+        """Bad rows counted but not kept (beyond SPREADSHEET_REPORT_ERRORS)."""
+        return self.count("error") - self.kept_errors
 
     @property
     def has_errors(self):
-        return bool(self.problems) or any(row.status == "error" for row in self.rows)
+        return bool(self.problems) or self.count("error") > 0
 
     def count(self, status):
-        return sum(1 for row in self.rows if row.status == status)
+        return self.counts.get(status, 0)
+
+    def _omitted_line(self):
+        return _("그 밖에 오류가 있는 행 %(count)s개는 생략했습니다.") % {"count": f"{self.omitted_errors:,}"}
 
     def error_lines(self):
         lines = list(self.problems)
         for row in self.rows:
             lines.extend(row.lines())
+        if self.omitted_errors:
+            lines.append(self._omitted_line())
         return lines
 
     def row_lines(self):
         """One line per bad row (file-level problems first), as import_data prints them."""
-        return list(self.problems) + [row.line() for row in self.rows if row.status == "error"]
+        lines = list(self.problems) + [row.line() for row in self.rows if row.status == "error"]
+        if self.omitted_errors:
+            lines.append(self._omitted_line())
+        return lines
 
     def as_dict(self):
         return {
@@ -86,6 +125,7 @@ class ImportReport:
             "dry_run": self.dry_run,
             "written": self.written,
             "problems": self.problems,
+            "counts": self.counts,
             "rows": [{"number": r.number, "status": r.status, "errors": r.errors} for r in self.rows],
         }
 
@@ -94,99 +134,24 @@ class ImportReport:
         rows = [
             RowReport(r["number"], r["status"], [tuple(e) for e in r["errors"]]) for r in data.get("rows", [])
         ]
-        return cls(data["kind"], data["dry_run"], rows, data.get("problems", []), data.get("written", False))
-
-
-def file_format(filename):
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if extension not in FORMATS:
-        raise ValidationError(_("엑셀(.xlsx) 또는 CSV(.csv) 파일만 올릴 수 있습니다."))
-    return extension
-
-
-def _load_xlsx(content):
-    """The active sheet as a Dataset, formulas as written ("=…"), not their cached results: tablib
-    reads with data_only, which turns a formula cell into its last value or an empty cell."""
-    book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    try:
-        rows = book.active.iter_rows(values_only=True) if book.active is not None else iter(())
-        dataset = tablib.Dataset()
-        for index, row in enumerate(rows):
-            values = list(row)
-            if index == 0:
-                dataset.headers = values
-                continue
-            width = len(dataset.headers or [])
-            values = (values + [""] * width)[:width] if len(values) < width else values
-            dataset.append(values)
-        return dataset
-    finally:
-        book.close()
-
-
-def read_dataset(content, filename):
-    """A tablib Dataset from the uploaded bytes; CSV in UTF-8 (with or without BOM) or CP949.
-
-    A file with no cells, or with the header row only, is refused: there is nothing to import."""
-    extension = file_format(filename)
-    try:
-        if extension == "csv":
-            try:
-                decoded = content.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                decoded = content.decode("cp949")
-            dataset = tablib.Dataset().load(decoded, format="csv") if decoded.strip() else tablib.Dataset()
-        else:
-            dataset = _load_xlsx(content)
-    except ValidationError:
-        raise
-    except Exception:
-        raise ValidationError(
-            _("파일을 읽을 수 없습니다. 내보내기로 받은 양식에 맞는 파일인지 확인해 주세요.")
+        return cls(
+            data["kind"],
+            data["dry_run"],
+            rows,
+            data.get("problems", []),
+            data.get("written", False),
+            data.get("counts"),
         )
-    headers = [str(header).strip() if header is not None else "" for header in dataset.headers or []]
-    if not any(headers):
-        raise ValidationError(_("빈 파일입니다. 내용이 있는 파일을 올려 주세요."), code="empty")
-    dataset.headers = headers
-    # Rows left empty at the end of a sheet are not rows.
-    keep = [
-        index
-        for index, row in enumerate(dataset)
-        if any(cell not in (None, "") and str(cell).strip() for cell in row)
-    ]
-    if not keep:
-        raise ValidationError(
-            _("가져올 행이 없습니다. 첫 행(열 이름) 아래에 한 행 이상 적어 주세요."), code="no_rows"
-        )
-    if len(keep) != len(dataset):
-        cleaned = tablib.Dataset(headers=dataset.headers)
-        for index in keep:
-            cleaned.append(dataset[index])
-        # Keep spreadsheet row numbers right even when blank rows sit in the middle.
-        cleaned.row_numbers = [index + 1 + HEADER_ROWS for index in keep]
-        return cleaned
-    dataset.row_numbers = [index + 1 + HEADER_ROWS for index in range(len(dataset))]
-    return dataset
 
 
-def formula_cells(dataset):
-    """Rows holding a cell a spreadsheet would run as a formula, each cell with a Korean message."""
+def formula_errors(headers, values):
+    """The cells of one row a spreadsheet would run as a formula, each with a Korean message."""
     message = _(
         "수식이나 수식으로 실행될 수 있는 값(=, +, -, @ 등으로 시작)은 가져올 수 없습니다. 값만 적어 주세요."
     )
-    rows = []
-    headers = dataset.headers or []
-    bad_headers = [(header, message) for header in headers if looks_like_formula(header)]
-    if bad_headers:
-        rows.append(RowReport(HEADER_ROWS, "error", bad_headers))
-    numbers = getattr(dataset, "row_numbers", None) or [i + 1 + HEADER_ROWS for i in range(len(dataset))]
-    for number, row in zip(numbers, dataset, strict=True):
-        errors = [
-            (header, message) for header, cell in zip(headers, row, strict=False) if looks_like_formula(cell)
-        ]
-        if errors:
-            rows.append(RowReport(number, "error", errors))
-    return rows
+    return [
+        (header, message) for header, cell in zip(headers, values, strict=False) if looks_like_formula(cell)
+    ]
 
 
 def _is_required(model, attribute):
@@ -199,7 +164,7 @@ def _is_required(model, attribute):
     return not (model_field.blank or model_field.null or model_field.has_default())
 
 
-def _missing_columns(resource, dataset):
+def _missing_columns(resource, headers):
     """Headers of required model fields (and the identifying columns) absent from the file."""
     model = resource._meta.model
     id_attributes = {resource.fields[name].attribute for name in resource.get_import_id_fields()}
@@ -211,7 +176,7 @@ def _missing_columns(resource, dataset):
         and f.column_name not in resource.column_defaults
         and (_is_required(model, f.attribute) or f.attribute in id_attributes)
     ]
-    return [header for header in wanted if header not in dataset.headers]
+    return [header for header in wanted if header not in headers]
 
 
 def _row_report(resource, row_result, number):
@@ -229,33 +194,70 @@ def _row_report(resource, row_result, number):
     return RowReport(number, status)
 
 
+def _chunks(rows, size):
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _flush(resource, result, *, dry_run, full_only):
+    """Write the batches waiting in the resource (only the full ones unless at the end)."""
+    size = resource._meta.batch_size
+    if not full_only or len(resource.create_instances) >= size:
+        resource.bulk_create(True, dry_run, False, batch_size=size, result=result)
+    if not full_only or len(resource.update_instances) >= size:
+        resource.bulk_update(True, dry_run, False, batch_size=size, result=result)
+
+
 def import_dataset(*, kind, dataset, dry_run, progress=None):
-    """Check (dry run) or write every row of a dataset; writing happens only if no row is bad."""
+    """Check (dry run) or write every row of a sheet (a reading.SheetRows), streamed: each row is
+    validated on its own, valid rows are written in batches, and only the counts and the bad rows
+    are kept. Writing happens only if no row is bad (one transaction, rolled back otherwise)."""
     resource = KINDS[kind].resource_class(progress=progress)
     report = ImportReport(kind=kind, dry_run=dry_run)
+    headers = dataset.headers
     with translation.override("ko"):
-        missing = _missing_columns(resource, dataset)
+        missing = _missing_columns(resource, headers)
         if missing:
             report.problems.append(
                 _("행 1: 필요한 열이 없습니다: %(columns)s") % {"columns": ", ".join(missing)}
             )
             return report
-        refused = formula_cells(dataset)
-        if refused:
-            report.rows = refused
+        bad_headers = formula_errors(headers, headers)
+        if bad_headers:
+            report.add(RowReport(HEADER_ROWS, "error", bad_headers))
             return report
+        loader = resource._meta.instance_loader_class(resource, None)
+        result = resource.get_result_class()()  # collects only the errors of a batch write
+        bulk = resource._meta.use_bulk
         with transaction.atomic():
-            result = resource.import_data(
-                dataset,
-                dry_run=dry_run,
-                use_transactions=True,
-                rollback_on_validation_errors=True,
-                raise_errors=False,
-            )
-            numbers = getattr(dataset, "row_numbers", None) or [
-                i + 1 + HEADER_ROWS for i in range(len(dataset))
-            ]
-            report.rows = [_row_report(resource, row, numbers[i]) for i, row in enumerate(result.rows)]
+            done = 0
+            for chunk in _chunks(iter(dataset), resource._meta.batch_size or 1000):
+                rows = []
+                for number, values in chunk:
+                    refused = formula_errors(headers, values)
+                    if refused:
+                        report.add(RowReport(number, "error", refused))
+                    else:
+                        rows.append((number, dict(zip(headers, values, strict=False))))
+                resource.prepare_rows([row for _number, row in rows])
+                for number, row in rows:
+                    done += 1
+                    # Row by row, each row in its own savepoint; in batches, the batch is the unit.
+                    with transaction.atomic(savepoint=not bulk):
+                        row_result = resource.import_row(
+                            row, loader, dry_run=dry_run, using_transactions=True, row_number=done
+                        )
+                    report.add(_row_report(resource, row_result, number))
+                    if bulk:
+                        _flush(resource, result, dry_run=dry_run, full_only=True)
+            if bulk:
+                _flush(resource, result, dry_run=dry_run, full_only=False)
             for error in result.base_errors:
                 report.problems.append(
                     _("파일을 처리하는 중 오류가 났습니다: %(error)s") % {"error": error.error}
@@ -277,8 +279,8 @@ def import_spreadsheet(
     # upload form runs them too, import_data and the worker only here.
     file_format(filename)
     validate_spreadsheet_upload(ContentFile(content, name=filename))
-    dataset = read_dataset(content, filename)
-    report = import_dataset(kind=kind, dataset=dataset, dry_run=dry_run, progress=progress)
+    with SheetRows(content, filename) as sheet:
+        report = import_dataset(kind=kind, dataset=sheet, dry_run=dry_run, progress=progress)
     if report.written and KINDS[kind].holds_personal_data:
         log_access(
             request=request,
@@ -356,10 +358,6 @@ def export_spreadsheet(
     return render_dataset(dataset, file_format)
 
 
-def count_rows(content, filename):
-    return len(read_dataset(content, filename))
-
-
 def run_import_job(*, job, dry_run, progress=None):
     """Check or write an uploaded job's file and keep the report on the job."""
     from spreadsheets.models import ImportJob
@@ -395,7 +393,7 @@ def run_import_job(*, job, dry_run, progress=None):
     else:
         job.status = Status.CHECKED if dry_run else Status.IMPORTED
     job.report = report.as_dict()
-    job.total_rows = len(report.rows)
+    job.total_rows = report.total or job.total_rows
     job.finished_at = timezone.now()
     fields = ["status", "report", "total_rows", "finished_at"]
     if job.status != Status.CHECKED:

@@ -5,7 +5,7 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export import widgets
 
@@ -158,13 +158,26 @@ class ChoiceWidget(widgets.Widget):
         self.choices = choices
         super().__init__(**kwargs)
 
+    def _codes(self):
+        """{label or code: code} in the active language, built once per language (a large
+        import reads the same few labels on every row)."""
+        language = translation.get_language()
+        cached = getattr(self, "_codes_by_language", None)
+        if cached is None or cached[0] != language:
+            codes = {}
+            for code, label in self.choices.choices:  # the first choice that matches wins
+                codes.setdefault(str(label), code)
+                codes.setdefault(code, code)
+            cached = self._codes_by_language = (language, codes)
+        return cached[1]
+
     def clean(self, value, row=None, **kwargs):
         if is_empty(value):
             return ""
         raw = text(value)
-        for code, label in self.choices.choices:
-            if raw in (str(label), code):
-                return code
+        code = self._codes().get(raw)
+        if code is not None:
+            return code
         labels = ", ".join(str(label) for _code, label in self.choices.choices)
         raise ValueError(
             _("'%(value)s'은(는) 고를 수 있는 값이 아닙니다. (%(labels)s)") % {"value": raw, "labels": labels}
