@@ -7,8 +7,10 @@ from celery.result import AsyncResult
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import json_script
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -16,8 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 from kombu.exceptions import OperationalError as BrokerOperationalError
 from redis.exceptions import RedisError
 
+from guro_jobs import page_cache
 from guro_jobs.celery import app as celery_app
 from guro_jobs.health import broker_status
+from reports import page_cache as dashboard_page_cache
 from reports import presenters, selectors
 from reports.forecast import FORECAST_METHOD
 from reports.on_demand import compute_on_demand, forget_on_demand
@@ -81,7 +85,8 @@ def dashboard(request):
     placements but no snapshot yet is computed on demand, with the progress page meanwhile."""
     this_year = timezone.localdate().year
     year = _year(request.GET.get("year")) or this_year
-    if selectors.snapshot_for_year(year) is None and (year == this_year or selectors.year_has_figures(year)):
+    snapshot = selectors.snapshot_header(year)
+    if snapshot is None and (year == this_year or selectors.year_has_figures(year)):
         task_id = compute_on_demand(year)
         if task_id:
             url = reverse("reports:recompute_progress", args=[task_id])
@@ -93,7 +98,42 @@ def dashboard(request):
                     "작업 대기열에 연결할 수 없어 이 연도를 지금 계산하지 못했습니다. 잠시 후 다시 열어 주세요."
                 ),
             )
-    return render(request, "reports/dashboard.html", _context(year))
+    return render(request, "reports/dashboard.html", _dashboard_context(year, snapshot))
+
+
+def _dashboard_context(year, snapshot):
+    """The dashboard's context. The figures' tables and chart data depend only on the snapshot and
+    the reader's language (aggregates, nothing about a person), so they are drawn once per stored
+    snapshot and language and kept in the shared cache (guro_jobs/page_cache.py); a new snapshot
+    has a new key. The toolbar and the casework figures around them are drawn per request."""
+    years = selectors.dashboard_years()
+    context = {
+        "year": year,
+        "current_year": timezone.localdate().year,
+        "years": sorted(set(years) | {year, timezone.localdate().year}),
+        "snapshot": snapshot,
+        "definition": selectors.ACTUAL_DEFINITION,
+    }
+    if snapshot is None:
+        return context
+    key = page_cache.fragment_key(
+        dashboard_page_cache.NAMESPACE, snapshot.pk, snapshot.year, snapshot.computed_at.isoformat()
+    )
+    fragments = page_cache.get(key)
+    if fragments is None:
+        data = snapshot.data  # deferred by snapshot_header: read only when it is drawn
+        figures_context = {
+            **context,
+            "forecast_method": FORECAST_METHOD,
+            "data": presenters.with_links(data),
+            "charts": True,
+        }
+        fragments = {
+            "figures_html": render_to_string("reports/_figures.html", figures_context),
+            "chart_json": json_script(presenters.chart_data(data), "dashboard-chart-data"),
+        }
+        page_cache.set(key, fragments)
+    return {**context, **fragments}
 
 
 @never_cache

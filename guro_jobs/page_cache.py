@@ -1,0 +1,88 @@
+"""A shared cache (Redis) of the HTML fragments that public pages repeat for every visitor: the
+vacancy search's form and results, the dashboard's figures. Never for anything personal: a
+fragment holds only what every visitor of that page sees (no names of people, no CSRF token, no
+"my" anything), and the access log is written by the views, never skipped by a cached answer.
+
+A fragment's key is (namespace, version, language, the parts the caller gives). A namespace's
+version is a value in the cache that `changed(namespace)` replaces after the current transaction
+commits, so every fragment of that namespace is out of use at once, on every machine. While the
+cache is unreachable nothing is cached and the pages render as without it.
+
+Fragments rendered from the read replica live at most REPLICA_MAX_LAG_SECONDS under their own keys:
+a lagging replica can have rendered the old rows after the version changed, and a user who just
+wrote (and so reads the primary) must never be shown that.
+
+PAGE_CACHE_SECONDS=0 switches the cache off (the load test's cold figures).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.translation import get_language
+
+from guro_jobs.db_router import reading_from_replica
+
+PREFIX = "page-cache"
+
+
+def enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def _version_key(namespace):
+    return f"{PREFIX}:{namespace}:version"
+
+
+def version(namespace):
+    """The namespace's current version, or None while the cache cannot be reached."""
+    key = _version_key(namespace)
+    current = cache.get(key)
+    if current is None:
+        cache.add(key, time.time_ns(), None)
+        current = cache.get(key)
+    return current
+
+
+def changed(namespace):
+    """Every fragment of `namespace` goes out of use now and again when the current transaction
+    commits (a page rendered in between, from the rows before the commit, is dropped that way)."""
+    _used.add(namespace)
+    cache.set(_version_key(namespace), time.time_ns(), None)
+    transaction.on_commit(lambda: cache.set(_version_key(namespace), time.time_ns(), None))
+
+
+def forget_all():
+    """Put every namespace used in this process out of use (tests start each from nothing)."""
+    cache.delete_many([_version_key(namespace) for namespace in _used])
+
+
+_used = set()
+
+
+def fragment_key(namespace, *parts):
+    """The key of one fragment, or None when nothing may be cached now (off, or no cache)."""
+    if not enabled():
+        return None
+    _used.add(namespace)
+    current = version(namespace)
+    if current is None:
+        return None
+    source = "replica" if reading_from_replica() else "primary"
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()[:32]
+    return f"{PREFIX}:{namespace}:{current}:{source}:{get_language()}:{digest}"
+
+
+def get(key):
+    return cache.get(key) if key else None
+
+
+def set(key, value):  # noqa: A001 (the cache's own word)
+    if not key:
+        return
+    seconds = settings.PAGE_CACHE_SECONDS
+    if ":replica:" in key:
+        seconds = min(seconds, max(1, int(settings.REPLICA_MAX_LAG_SECONDS)))
+    cache.set(key, value, seconds)
