@@ -13,12 +13,20 @@ def vacancies_changed(**_ignored):
     page_cache.changed(NAMESPACE)
 
 
+def label_changed(created=False, **_ignored):
+    """A new employer, occupation or dong has no vacancy to show yet; a changed one may."""
+    if not created:
+        page_cache.changed(NAMESPACE)
+
+
 def connect():
     from employers.models import Employer, Vacancy
     from references.models import AdministrativeDong, Occupation
 
-    for model in (Vacancy, Employer, Occupation, AdministrativeDong):
-        post_save.connect(vacancies_changed, sender=model, dispatch_uid=f"page-cache-{model.__name__}-save")
+    post_save.connect(vacancies_changed, sender=Vacancy, dispatch_uid="page-cache-Vacancy-save")
+    post_delete.connect(vacancies_changed, sender=Vacancy, dispatch_uid="page-cache-Vacancy-delete")
+    for model in (Employer, Occupation, AdministrativeDong):
+        post_save.connect(label_changed, sender=model, dispatch_uid=f"page-cache-{model.__name__}-save")
         post_delete.connect(
             vacancies_changed, sender=model, dispatch_uid=f"page-cache-{model.__name__}-delete"
         )

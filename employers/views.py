@@ -74,7 +74,7 @@ class VacancyListView(FilterView):
             self.fragments_key = page_cache.fragment_key(
                 vacancy_page_cache.NAMESPACE, request.GET.urlencode(), timezone.localdate().isoformat()
             )
-        fragments = page_cache.get(self.fragments_key)
+        fragments = page_cache.read(self.fragments_key)
         if fragments is not None:
             return self.render_to_response(self.page_context(**fragments))
         return super().get(request, *args, **kwargs)
@@ -118,7 +118,7 @@ class VacancyListView(FilterView):
             "results_html": render_to_string(self.results_template_name, context),
         }
         if valid:
-            page_cache.set(self.fragments_key, fragments)
+            page_cache.keep(self.fragments_key, fragments)
         context.update(fragments, is_resident=resident_of(self.request.user) is not None)
         return context
 

@@ -47,11 +47,20 @@ def version(namespace):
 
 
 def changed(namespace):
-    """Every fragment of `namespace` goes out of use now and again when the current transaction
-    commits (a page rendered in between, from the rows before the commit, is dropped that way)."""
+    """Every fragment of `namespace` goes out of use now, and again when the current transaction
+    commits (a page drawn in between, from the rows before the commit, is dropped that way). One
+    after-commit callback per transaction and namespace, however many rows it writes."""
     _used.add(namespace)
-    cache.set(_version_key(namespace), time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(_version_key(namespace), time.time_ns(), None))
+    key = _version_key(namespace)
+    cache.set(key, time.time_ns(), None)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return  # autocommit: the write is already committed
+    outermost = connection.atomic_blocks[0]
+    scheduled = outermost.__dict__.setdefault("_page_cache_scheduled", set())
+    if namespace not in scheduled:
+        scheduled.add(namespace)
+        transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
 
 
 def forget_all():
@@ -75,11 +84,13 @@ def fragment_key(namespace, *parts):
     return f"{PREFIX}:{namespace}:{current}:{source}:{get_language()}:{digest}"
 
 
-def get(key):
+def read(key):
+    """The kept fragment(s) under `key`, or None."""
     return cache.get(key) if key else None
 
 
-def set(key, value):  # noqa: A001 (the cache's own word)
+def keep(key, value):
+    """Keep `value` under `key` for PAGE_CACHE_SECONDS (a replica's: its allowed lag at most)."""
     if not key:
         return
     seconds = settings.PAGE_CACHE_SECONDS

@@ -19,8 +19,3 @@ class ReportsConfig(AppConfig):
             post_delete.connect(
                 figures_changed, sender=model, dispatch_uid=f"live-dashboard-del-{model.__name__}"
             )
-
-        # The dashboard page keeps its drawn figures per snapshot (reports/page_cache.py).
-        from reports import page_cache
-
-        page_cache.connect()

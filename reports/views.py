@@ -21,7 +21,6 @@ from redis.exceptions import RedisError
 from guro_jobs import page_cache
 from guro_jobs.celery import app as celery_app
 from guro_jobs.health import broker_status
-from reports import page_cache as dashboard_page_cache
 from reports import presenters, selectors
 from reports.forecast import FORECAST_METHOD
 from reports.on_demand import compute_on_demand, forget_on_demand
@@ -29,6 +28,10 @@ from reports.permissions import dashboard_access_required
 from reports.tasks import recompute_dashboard
 
 logger = logging.getLogger(__name__)
+
+# The dashboard's figures in the shared page cache (guro_jobs/page_cache.py), keyed by the snapshot's
+# id and computation time: every recompute writes a new time, so kept figures never outlive theirs.
+DASHBOARD_FRAGMENTS = "dashboard"
 
 # What .delay() raises when Redis (the broker) is down or unreachable.
 BROKER_ERRORS = (BrokerOperationalError, RedisError, ConnectionError, OSError)
@@ -98,6 +101,7 @@ def dashboard(request):
                     "작업 대기열에 연결할 수 없어 이 연도를 지금 계산하지 못했습니다. 잠시 후 다시 열어 주세요."
                 ),
             )
+        snapshot = selectors.snapshot_header(year)  # computed in-process just now, if no broker
     return render(request, "reports/dashboard.html", _dashboard_context(year, snapshot))
 
 
@@ -117,9 +121,9 @@ def _dashboard_context(year, snapshot):
     if snapshot is None:
         return context
     key = page_cache.fragment_key(
-        dashboard_page_cache.NAMESPACE, snapshot.pk, snapshot.year, snapshot.computed_at.isoformat()
+        DASHBOARD_FRAGMENTS, snapshot.pk, snapshot.year, snapshot.computed_at.isoformat()
     )
-    fragments = page_cache.get(key)
+    fragments = page_cache.read(key)
     if fragments is None:
         data = snapshot.data  # deferred by snapshot_header: read only when it is drawn
         figures_context = {
@@ -132,7 +136,7 @@ def _dashboard_context(year, snapshot):
             "figures_html": render_to_string("reports/_figures.html", figures_context),
             "chart_json": json_script(presenters.chart_data(data), "dashboard-chart-data"),
         }
-        page_cache.set(key, fragments)
+        page_cache.keep(key, fragments)
     return {**context, **fragments}
 
 

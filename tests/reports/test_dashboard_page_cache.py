@@ -73,8 +73,8 @@ def test_a_new_snapshot_shows_at_once(client, staff_user, hand_counted):
 
 def test_the_kept_figures_hold_no_reader_and_no_token(client, staff_user, hand_counted, monkeypatch):
     kept = []
-    original = page_cache.set
-    monkeypatch.setattr(page_cache, "set", lambda key, value: kept.append(value) or original(key, value))
+    original = page_cache.keep
+    monkeypatch.setattr(page_cache, "keep", lambda key, value: kept.append(value) or original(key, value))
     client.force_login(staff_user)
     store_snapshot(year=2011)
     page = client.get("/dashboard/", {"year": 2011}).content.decode()

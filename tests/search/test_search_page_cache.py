@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 def kept(monkeypatch):
     """What the search puts in the shared cache during the test."""
     values = []
-    original = page_cache.set
-    monkeypatch.setattr(page_cache, "set", lambda key, value: values.append(value) or original(key, value))
+    original = page_cache.keep
+    monkeypatch.setattr(page_cache, "keep", lambda key, value: values.append(value) or original(key, value))
     return values
 
 
