@@ -17,6 +17,7 @@ PAGE_CACHE_SECONDS=0 switches the cache off (the load test's cold figures).
 
 import hashlib
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -66,6 +67,7 @@ def changed(namespace):
 def forget_all():
     """Put every namespace used in this process out of use (tests start each from nothing)."""
     cache.delete_many([_version_key(namespace) for namespace in _used])
+    _local.clear()
 
 
 _used = set()
@@ -85,15 +87,41 @@ def fragment_key(namespace, *parts):
 
 
 def read(key):
-    """The kept fragment(s) under `key`, or None."""
-    return cache.get(key) if key else None
+    """The kept fragment(s) under `key`, or None. A worker remembers what it last read or kept
+    (the key carries the version, so a change is never missed): a hit then costs one round trip
+    to Redis (the version), not two and the fragment's bytes."""
+    if not key:
+        return None
+    remembered = _local.get(key)
+    if remembered is not None and remembered[0] > time.monotonic():
+        return remembered[1]
+    value = cache.get(key)
+    if value is not None:
+        _remember(key, value)
+    return value
 
 
 def keep(key, value):
     """Keep `value` under `key` for PAGE_CACHE_SECONDS (a replica's: its allowed lag at most)."""
     if not key:
         return
+    cache.set(key, value, _seconds(key))
+    _remember(key, value)
+
+
+def _seconds(key):
     seconds = settings.PAGE_CACHE_SECONDS
     if ":replica:" in key:
         seconds = min(seconds, max(1, int(settings.REPLICA_MAX_LAG_SECONDS)))
-    cache.set(key, value, seconds)
+    return seconds
+
+
+LOCAL_ENTRIES = 256
+_local = OrderedDict()
+
+
+def _remember(key, value):
+    _local[key] = (time.monotonic() + _seconds(key), value)
+    _local.move_to_end(key)
+    while len(_local) > LOCAL_ENTRIES:
+        _local.popitem(last=False)
