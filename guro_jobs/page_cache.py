@@ -8,9 +8,10 @@ version is a value in the cache that `changed(namespace)` replaces after the cur
 commits, so every fragment of that namespace is out of use at once, on every machine. While the
 cache is unreachable nothing is cached and the pages render as without it.
 
-Fragments rendered from the read replica live at most REPLICA_MAX_LAG_SECONDS under their own keys:
-a lagging replica can have rendered the old rows after the version changed, and a user who just
-wrote (and so reads the primary) must never be shown that.
+A page that reads from the read replica keeps nothing and reads nothing kept (unless the fragment is
+determined by its key, as a stored snapshot's figures are): a lagging replica could draw the old
+rows after the version changed, and a visitor of the replica sees what the replica holds, as
+without the cache. With a replica, the replica takes the public pages' load instead.
 
 PAGE_CACHE_SECONDS=0 switches the cache off (the load test's cold figures).
 """
@@ -73,17 +74,20 @@ def forget_all():
 _used = set()
 
 
-def fragment_key(namespace, *parts):
-    """The key of one fragment, or None when nothing may be cached now (off, or no cache)."""
+def fragment_key(namespace, *parts, determined_by_parts=False):
+    """The key of one fragment, or None when nothing may be cached now (off, no cache, or a page
+    read from the replica: see the module's docstring). `determined_by_parts`: the fragment
+    follows from the parts alone (a stored snapshot's id and time), whichever database read them."""
     if not enabled():
+        return None
+    if reading_from_replica() and not determined_by_parts:
         return None
     _used.add(namespace)
     current = version(namespace)
     if current is None:
         return None
-    source = "replica" if reading_from_replica() else "primary"
     digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()[:32]
-    return f"{PREFIX}:{namespace}:{current}:{source}:{get_language()}:{digest}"
+    return f"{PREFIX}:{namespace}:{current}:{get_language()}:{digest}"
 
 
 def read(key):
@@ -102,7 +106,7 @@ def read(key):
 
 
 def keep(key, value):
-    """Keep `value` under `key` for PAGE_CACHE_SECONDS (a replica's: its allowed lag at most)."""
+    """Keep `value` under `key` for PAGE_CACHE_SECONDS."""
     if not key:
         return
     cache.set(key, value, _seconds(key))
@@ -110,10 +114,7 @@ def keep(key, value):
 
 
 def _seconds(key):
-    seconds = settings.PAGE_CACHE_SECONDS
-    if ":replica:" in key:
-        seconds = min(seconds, max(1, int(settings.REPLICA_MAX_LAG_SECONDS)))
-    return seconds
+    return settings.PAGE_CACHE_SECONDS
 
 
 LOCAL_ENTRIES = 256

@@ -121,7 +121,11 @@ def _dashboard_context(year, snapshot):
     if snapshot is None:
         return context
     key = page_cache.fragment_key(
-        DASHBOARD_FRAGMENTS, snapshot.pk, snapshot.year, snapshot.computed_at.isoformat()
+        DASHBOARD_FRAGMENTS,
+        snapshot.pk,
+        snapshot.year,
+        snapshot.computed_at.isoformat(),
+        determined_by_parts=True,
     )
     fragments = page_cache.read(key)
     if fragments is None:
