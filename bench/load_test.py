@@ -140,6 +140,12 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--warmup", type=int, default=3, help="seconds of unrecorded load per page")
+    parser.add_argument(
+        "--interleave",
+        action="store_true",
+        help="measure the floor again before each page and compare each page with its own floor "
+        "(a shared machine's load moves between pages)",
+    )
     parser.add_argument("--login", help="username:password for pages that need a staff login")
     parser.add_argument(
         "--cookie",
@@ -162,7 +168,10 @@ def main():
     try:
         cookie = args.cookie or (login_cookie(base, args.login) if args.login else "")
         rows = []
-        for path in [FLOOR, *[p for p in args.paths if p != FLOOR]]:
+        pages = [p for p in args.paths if p != FLOOR]
+        order = [item for path in pages for item in (FLOOR, path)] if args.interleave else [FLOOR, *pages]
+        floor_row = None
+        for path in order:
             quoted = quote(path, safe="/?=&%")
             status, size = check_page(base, quoted, cookie)
             if args.warmup:
@@ -180,7 +189,14 @@ def main():
                 threads=args.threads,
                 cookie=cookie,
             )
-            rows.append({"path": path, "status": status, "bytes": size, **figures})
+            row = {"path": path, "status": status, "bytes": size, **figures}
+            if path == FLOOR:
+                floor_row = row
+                if rows and args.interleave:
+                    row["path"] = f"{FLOOR} (floor)"
+            row["floor_p50_ms"], row["floor_p95_ms"] = floor_row["p50_ms"], floor_row["p95_ms"]
+            row["floor_rps"] = floor_row["rps"]
+            rows.append(row)
             print(
                 f"{path}: {figures['rps']:.1f} req/s, p50 {figures['p50_ms']:.1f} ms, "
                 f"p95 {figures['p95_ms']:.1f} ms, errors {figures['errors']}",
@@ -191,20 +207,26 @@ def main():
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
 
-    floor = rows[0]
     print()
     print(
         f"gunicorn workers {args.workers}, wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
-        f"{stamp}"
+        f"{stamp}{', floor measured before each page' if args.interleave else ''}"
     )
-    print("| page | status | req/s | p50 ms | p95 ms | p50 × floor | p95 × floor | requests | errors |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| page | status | req/s | p50 ms | p95 ms | p50 × floor | p95 × floor | floor req/s ÷ req/s | requests | errors |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
+        if args.interleave and row["path"] != FLOOR and row["path"].startswith(FLOOR):
+            continue  # each page's own floor is in its row's ratio
         print(
             f"| `{row['path']}` | {row['status']} | {row['rps']:,.1f} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | "
-            f"{row['p50_ms'] / floor['p50_ms']:.1f} | {row['p95_ms'] / floor['p95_ms']:.1f} | "
-            f"{row['requests']:,} | {row['errors']} |"
+            f"{row['p50_ms'] / row['floor_p50_ms']:.1f} | {row['p95_ms'] / row['floor_p95_ms']:.1f} | "
+            f"{row['floor_rps'] / row['rps']:.1f} | {row['requests']:,} | {row['errors']} |"
         )
+    if args.interleave:
+        floors = [row["p50_ms"] for row in rows if row["path"].startswith(FLOOR)]
+        print(f"\nfloor p50 before each page: {', '.join(f'{value:.1f}' for value in floors)} ms")
     out = results_dir / f"load-{stamp}.json"
     out.write_text(
         json.dumps(

@@ -10,11 +10,14 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView, View
+from django.views.generic.base import ContextMixin
 from django_filters.views import FilterView
 
+from employers import page_cache as vacancy_page_cache
 from employers import page_extras, selectors, services
 from employers.filters import VacancyFilter
 from employers.forms import (
@@ -23,6 +26,7 @@ from employers.forms import (
 )
 from employers.models import EmployerProfileChange, Vacancy
 from employers.widgets import cached_form_html
+from guro_jobs import page_cache
 from guro_jobs.forms import add_form_error, apply_krds_classes
 from guro_jobs.permissions import EmployerRequiredMixin
 
@@ -41,11 +45,34 @@ class CappedCountPaginator(Paginator):
 
 
 class VacancyListView(FilterView):
+    """The public search. Its form and results are the same for everyone who asks the same query
+    string in the same language, so they are kept in the shared cache (guro_jobs/page_cache.py)
+    until a vacancy changes; the page around them (who is signed in, CSRF tokens) is drawn anew."""
+
     template_name = "employers/vacancy_list.html"
+    results_template_name = "employers/includes/vacancy_results.html"
     filterset_class = VacancyFilter
     paginator_class = CappedCountPaginator
     paginate_by = 20
     context_object_name = "vacancies"
+    MAX_CACHED_QUERY = 500
+
+    def get(self, request, *args, **kwargs):
+        self.fragments_key = None
+        # A resident's results carry their own 관심 공고 buttons: drawn for them, never kept.
+        shared = not self.extras.get("is_resident")
+        if shared and len(request.META.get("QUERY_STRING", "")) < self.MAX_CACHED_QUERY:
+            # Today is part of the key: "not past its closing day" and "closing within" move daily.
+            self.fragments_key = page_cache.fragment_key(
+                vacancy_page_cache.NAMESPACE, request.GET.urlencode(), timezone.localdate().isoformat()
+            )
+        fragments = page_cache.read(self.fragments_key)
+        if fragments is not None:
+            return self.render_to_response(self.page_context(**fragments))
+        return super().get(request, *args, **kwargs)
+
+    def get_template_names(self):
+        return [self.template_name]
 
     def get_queryset(self):
         return selectors.open_vacancies()
@@ -55,24 +82,43 @@ class VacancyListView(FilterView):
         apply_krds_classes(filterset.form)
         return filterset
 
-    def get_context_data(self, **kwargs):
+    def query_without_page(self):
         params = self.request.GET.copy()
         params.pop("page", None)
-        query = params.urlencode()
+        return params.urlencode()
+
+    @cached_property
+    def extras(self):
+        """What the apps above employers add for this visitor (employers/page_extras.py): whether
+        they are a resident who may save the search (alerts), the career years of their resumes."""
+        return page_extras.context_for("vacancy_list", self.request)
+
+    def page_context(self, **kwargs):
+        return ContextMixin.get_context_data(
+            self,
+            query_without_page=self.query_without_page(),
+            **self.extras,
+            **kwargs,
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(query_without_page=self.query_without_page(), **kwargs)
         form = self.filterset.form
-        form_html = None
-        if not form.errors and len(query) < 500:
-            form_html = cached_form_html(
-                query,
+        valid = not form.errors
+        fragments = {
+            "filter_form_html": cached_form_html(
+                context["query_without_page"],
                 VacancyFilter.OPTIONS_TTL,
                 lambda: render_to_string("includes/form.html", {"form": form}),
             )
-        return super().get_context_data(
-            query_without_page=query,
-            filter_form_html=form_html,
-            **page_extras.context_for("vacancy_list", self.request),
-            **kwargs,
-        )
+            if valid and len(context["query_without_page"]) < self.MAX_CACHED_QUERY
+            else None,
+            "results_html": render_to_string(self.results_template_name, context, request=self.request),
+        }
+        if valid:
+            page_cache.keep(self.fragments_key, fragments)
+        context.update(fragments, **self.extras)
+        return context
 
 
 class VacancyDetailView(DetailView):

@@ -1,12 +1,16 @@
 """The staff admin site: the second factor on its login form, and the readiness page."""
 
+import hashlib
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
 
@@ -76,6 +80,27 @@ class GuroAdminSite(admin.AdminSite):
             return redirect("reports:dashboard")
         return response
 
+    def each_context(self, request):
+        """Django's, except that the list of every app and model the user may open (permission
+        checks and two URL reversals per model: a tenth of a staff list's time) is built only
+        when a page draws it, and the sidebar that draws it is kept in the cache per user,
+        permissions, language and page (templates/admin/nav_sidebar.html)."""
+        script_name = request.META["SCRIPT_NAME"]
+        site_url = script_name if self.site_url == "/" and script_name else self.site_url
+        return {
+            "site_title": self.site_title,
+            "site_header": self.site_header,
+            "site_url": site_url,
+            "has_permission": self.has_permission(request),
+            "available_apps": SimpleLazyObject(lambda: self.get_app_list(request)),
+            "is_popup": False,
+            "is_nav_sidebar_enabled": self.enable_nav_sidebar,
+            "log_entries": self.get_log_entries(request),
+            "nav_sidebar_key": SimpleLazyObject(lambda: nav_sidebar_key(request)),
+            # How long the sidebar and a list's filters stay kept (0 with PAGE_CACHE_SECONDS=0).
+            "admin_fragment_seconds": min(ADMIN_FRAGMENT_SECONDS, settings.PAGE_CACHE_SECONDS),
+        }
+
     def get_urls(self):
         return [
             path("readiness/", self.admin_view(self.readiness_view), name="readiness"),
@@ -91,3 +116,14 @@ class GuroAdminSite(admin.AdminSite):
             "report": readiness_report(),
         }
         return TemplateResponse(request, "admin/readiness.html", context)
+
+
+ADMIN_FRAGMENT_SECONDS = 300
+
+
+def nav_sidebar_key(request):
+    """What the admin's sidebar depends on: who (and with which permissions) on which page."""
+    user = request.user
+    permissions = "all" if user.is_superuser else ",".join(sorted(user.get_all_permissions()))
+    digest = hashlib.sha256(permissions.encode()).hexdigest()[:16]
+    return f"{user.pk}:{digest}:{request.path}"

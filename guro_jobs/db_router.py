@@ -131,6 +131,12 @@ def _close_replica():
             pass
 
 
+def reading_from_replica():
+    """True while the current request reads from the replica (guro_jobs/page_cache.py asks)."""
+    state = _state.get()
+    return bool(state is not None and state.use_replica and not state.wrote)
+
+
 class PrimaryReplicaRouter:
     def db_for_read(self, model, **hints):
         state = _state.get()

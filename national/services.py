@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from employers.models import Employer, Vacancy
+from employers.page_cache import vacancies_changed
 from national import mapping
 from national.client import NationalApiError, NationalVacancyClient, parse_list
 from national.models import SyncRun
@@ -103,6 +104,7 @@ def _sync(*, origin, pages, run=None):
             national_posting_number__in=seen
         )
         run.closed += stale.update(status=Vacancy.Status.CLOSED)
+        vacancies_changed()  # a bulk update sends no signal
         _finish(run, SyncRun.Status.SUCCEEDED)
     else:
         _finish(
@@ -158,6 +160,8 @@ def _upsert_page(*, run, postings, seen, occupations):
         (to_update if vacancy.pk else to_create).append(vacancy)
     Vacancy.objects.bulk_create(to_create)
     Vacancy.objects.bulk_update(to_update, UPDATED_FIELDS)
+    if to_create or to_update:
+        vacancies_changed()  # bulk writes send no signal
     run.created += len(to_create)
     run.updated += len(to_update)
     if problems:

@@ -60,6 +60,11 @@ def snapshot_for_year(year):
     return DashboardSnapshot.objects.filter(year=year).first()
 
 
+def snapshot_header(year):
+    """The stored snapshot of a year without its figures (read when first used), or None."""
+    return DashboardSnapshot.objects.filter(year=year).defer("data").first()
+
+
 def dashboard_years(*, include_placement_years=True):
     """Years a dashboard is offered for: every year with a yearly plan (a target), a stored
     snapshot or any placement. Placement years are the span from the first to the last start date:

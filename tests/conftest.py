@@ -160,3 +160,14 @@ def fresh_vacancy_filter_options():
     forget_cached_options()
     yield
     forget_cached_options()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Public pages keep shared fragments in Redis (guro_jobs/page_cache.py), which outlives a
+    test's database: each test starts with every namespace out of use."""
+    from guro_jobs import page_cache
+
+    page_cache.forget_all()
+    yield
+    page_cache.forget_all()

@@ -1,0 +1,112 @@
+"""In-process timing of pages (Django test client, no HTTP server): the median of each page over
+several requests, its queries and SQL time, beside /ops/ping, and optionally a cProfile of one page.
+Not a test: it explains where a page's time goes before and after a change (docs/PERFORMANCE.md).
+
+    DATABASE_URL=postgres://… python bench/page_profile.py /vacancies/ /dashboard/ --staff --repeat 20
+    DATABASE_URL=postgres://… python bench/page_profile.py /admin/residents/resident/ --staff --profile
+
+--staff signs in as a bench superuser (created if missing, with a confirmed TOTP device whose
+verification is put in the session, as after typing the code).
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guro_jobs.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+FLOOR = "/ops/ping"
+BENCH_USER = "page-profile@guro.go.kr"
+
+
+def staff_client():
+    from django.contrib.auth import get_user_model
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=BENCH_USER).first()
+    if user is None:
+        user = user_model.objects.create_superuser(BENCH_USER, BENCH_USER, "page-profile-2026!")
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def time_page(client, path, repeat):
+    response = client.get(path)  # warm caches, as a running worker has them
+    if response.status_code != 200:
+        raise SystemExit(f"{path} answers {response.status_code}")
+    timings, sql = [], []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            client.get(path)
+            timings.append(time.perf_counter() - start)
+        sql.append(sum(float(q["time"]) for q in captured.captured_queries))
+    return {
+        "median_ms": statistics.median(timings) * 1000,
+        "best_ms": min(timings) * 1000,
+        "queries": len(captured.captured_queries),
+        "sql_ms": statistics.median(sql) * 1000,
+        "bytes": len(response.content),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--staff", action="store_true", help="sign in as a verified bench superuser")
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--profile", action="store_true", help="cProfile the last page, print the top 40")
+    args = parser.parse_args()
+    client = staff_client() if args.staff else Client()
+    print("| page | median ms | best ms | × floor (median) | queries | SQL ms | bytes |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    floor = None
+    for path in [FLOOR, *args.paths]:
+        row = time_page(client, path, args.repeat)
+        floor = floor or row["median_ms"]
+        print(
+            f"| `{path}` | {row['median_ms']:.1f} | {row['best_ms']:.1f} | {row['median_ms'] / floor:.1f} | "
+            f"{row['queries']} | {row['sql_ms']:.1f} | {row['bytes']:,} |",
+            flush=True,
+        )
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(args.repeat):
+            client.get(args.paths[-1])
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
+        print(out.getvalue())
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(30)
+        print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()
