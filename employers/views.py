@@ -115,7 +115,7 @@ class VacancyListView(FilterView):
             else None,
             "results_html": render_to_string(self.results_template_name, context, request=self.request),
         }
-        if valid:
+        if valid and self.fragments_key:
             page_cache.keep(self.fragments_key, fragments)
         context.update(fragments, **self.extras)
         return context

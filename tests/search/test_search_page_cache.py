@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from alerts.models import SavedVacancy
 from employers.models import Vacancy
 from guro_jobs import page_cache
 from tests import factories
@@ -92,19 +93,20 @@ def test_nothing_personal_is_kept_and_the_next_visitor_gets_their_own_page(clien
     client.force_login(resident.user)
     mine = page(client, q="사무")
     assert "이 검색 조건으로 새 공고 알림 받기" in mine and "csrfmiddlewaretoken" in mine
-
-    assert kept, "the search was kept"
-    for fragments in kept:
-        text = "".join(str(html) for html in fragments.values())
-        assert "사무 보조원" in text
-        assert (
-            "csrfmiddlewaretoken" not in text and "홍길순" not in text and resident.user.username not in text
-        )
-        assert "새 공고 알림 받기" not in text and "로그아웃" not in text
+    assert kept == [], "a resident's results (with their own save buttons) are drawn for them, never kept"
 
     client.logout()
-    theirs = page(client, q="사무")  # the same query string, now anonymous: from the cache
+    theirs = page(client, q="사무")  # the same query string, anonymous: drawn once and kept
     assert "사무 보조원" in theirs and "새 공고 알림 받기" not in theirs and "로그아웃" not in theirs
+    assert len(kept) == 1
+    text = "".join(str(html) for html in kept[0].values())
+    assert "사무 보조원" in text
+    assert "csrfmiddlewaretoken" not in text and "홍길순" not in text and resident.user.username not in text
+    assert "새 공고 알림 받기" not in text and "로그아웃" not in text and "관심 공고" not in text
+
+    client.force_login(resident.user)
+    again = page(client, q="사무")
+    assert "관심 공고 저장" in again and "이 검색 조건으로 새 공고 알림 받기" in again
 
 
 def test_without_the_cache_the_page_is_the_same(client, settings):
@@ -117,3 +119,19 @@ def test_without_the_cache_the_page_is_the_same(client, settings):
 
 def without_tokens(html):
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def test_a_residents_saved_vacancies_are_drawn_for_them_and_never_shown_to_another_visitor(client):
+    vacancy = factories.VacancyFactory(title="매장 판매원")
+    saver = factories.ResidentFactory(with_user=True)
+    other = factories.ResidentFactory(with_user=True)
+    SavedVacancy.objects.create(resident=saver, vacancy=vacancy)
+    assert "관심 공고" not in page(client)  # an anonymous visitor fills the shared copy: no buttons
+
+    client.force_login(saver.user)
+    assert "관심 공고 빼기" in page(client)
+    client.force_login(other.user)
+    assert "관심 공고 저장" in page(client)
+    assert "관심 공고 빼기" not in page(client)
+    client.logout()
+    assert "관심 공고" not in page(client)
