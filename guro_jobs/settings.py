@@ -345,28 +345,9 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# HTTPS, cookies, security headers and the Content-Security-Policy: guro_jobs/settings_security.py.
+# HTTPS, cookies, security headers, the Content-Security-Policy, login throttling and password
+# reset limits: guro_jobs/settings_security.py.
 from guro_jobs.settings_security import *  # noqa: E402, F403
-
-# Login throttling (django-axes) on every login path: after LOGIN_FAILURE_LIMIT failures for one
-# account (from any address) that account is locked for LOGIN_LOCKOUT_MINUTES.
-AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
-# One count per account (whatever spelling of its email or phone is typed: accounts/lockout.py)
-# and one per client address, which locks the address after LOGIN_IP_FAILURE_LIMIT failures.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_USERNAME_CALLABLE = "accounts.lockout.login_identity"
-AXES_HANDLER = "accounts.lockout.LoginLockoutHandler"
-LOGIN_IP_FAILURE_LIMIT = int(os.environ.get("LOGIN_IP_FAILURE_LIMIT", "30"))
-# Sign-up tells whether an email or phone already has an account; at most this many sign-up
-# submissions per client address (accounts/ratelimit.py, counted in the shared cache).
-SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "20/hour")
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
-AXES_LOCKOUT_CALLABLE = "guro_jobs.views.login_locked_out"
-AXES_CLIENT_IP_CALLABLE = "guro_jobs.security.client_ip"
-# How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
 
 # Two-factor login, mandatory for staff and managers (django-otp TOTP; docs/DEPLOY.md §6).
 OTP_TOTP_ISSUER = "구로 일자리 포털"
@@ -501,14 +482,6 @@ SMS_NHN_APP_KEY = os.environ.get("SMS_NHN_APP_KEY", "")
 SMS_NHN_SECRET_KEY = os.environ.get("SMS_NHN_SECRET_KEY", "")
 SMS_SENDER_NUMBER = os.environ.get("SMS_SENDER_NUMBER", "02-860-2114")
 SMS_TIMEOUT_SECONDS = float(os.environ.get("SMS_TIMEOUT_SECONDS", "5"))
-# Password reset (accounts/password_reset.py): a text code lives this many minutes and allows this
-# many tries; requests are limited per client address and per email or phone typed.
-PASSWORD_RESET_CODE_MINUTES = int(os.environ.get("PASSWORD_RESET_CODE_MINUTES", "10"))
-PASSWORD_RESET_CODE_TRIES = int(os.environ.get("PASSWORD_RESET_CODE_TRIES", "5"))
-PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "10/hour")
-PASSWORD_RESET_IDENTITY_RATE_LIMIT = os.environ.get("PASSWORD_RESET_IDENTITY_RATE_LIMIT", "3/hour")
-PASSWORD_RESET_CODE_RATE_LIMIT = os.environ.get("PASSWORD_RESET_CODE_RATE_LIMIT", "30/hour")
-PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60)))  # the mail link: 1 hour
 # Interviews (interviews/): the day-before reminder, hourly so a confirmed interview is reminded
 # 23–24 hours ahead; the task marks each interview and time, so it never mails twice.
 CELERY_TASK_ROUTES["interviews.*"] = {"queue": "mail"}
