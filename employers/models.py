@@ -3,12 +3,10 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -59,7 +57,7 @@ class Employer(models.Model):
         verbose_name = _("기업")
         verbose_name_plural = _("기업")
         ordering = ["name"]
-        indexes = [GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="employer_name_trgm")]
+        # The name search's trigram index (employer_name_trgm) is PostgreSQL's alone: employers migration 0005.
         constraints = [
             models.UniqueConstraint(
                 fields=["business_number"],
@@ -261,10 +259,10 @@ class Vacancy(models.Model):
                 condition=Q(status="open"),
                 name="vacancy_open_listing",
             ),
-            # Partial-word Korean search (icontains → UPPER(col) LIKE '%…%') uses these trigram
-            # indexes on PostgreSQL; other databases skip them (employers migration 0003).
-            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="vacancy_title_trgm"),
-            GinIndex(OpClass(Upper("description"), name="gin_trgm_ops"), name="vacancy_description_trgm"),
+            # Partial-word Korean search (icontains → UPPER(col) LIKE '%…%') uses the trigram indexes
+            # vacancy_title_trgm and vacancy_description_trgm on PostgreSQL; they are the database's
+            # alone, outside the models' state (employers migration 0005), so SQLite's table rebuilds
+            # never try to create them.
         ]
         constraints = [
             models.CheckConstraint(
