@@ -17,8 +17,11 @@ def test_a_text_of_at_most_90_bytes_in_euc_kr_is_an_sms_and_longer_is_an_lms():
     assert sms.TextMessage(to="010-1234-5678", body="a" * 90).message_type == sms.SMS
 
 
-def test_the_console_backend_logs_the_text_and_sends_nothing(settings, caplog):
+def test_the_console_backend_logs_the_text_and_sends_nothing(settings, caplog, monkeypatch):
     settings.SMS_BACKEND = "notifications.sms.ConsoleSmsBackend"
+    # An in-process Celery worker started by an earlier test reconfigures logging and may leave
+    # existing loggers disabled; this test is about what the backend logs, so listen regardless.
+    monkeypatch.setattr(logging.getLogger("notifications.sms"), "disabled", False)
     with caplog.at_level(logging.INFO, logger="notifications.sms"):
         assert sms.send_text(to="010-1234-5678", body="[구로 일자리] 면접 안내") == 1
     assert "010-1234-5678" in caplog.text
