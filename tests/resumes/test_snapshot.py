@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from placements.models import ApplicationResume
 from placements.services import apply_to_vacancy
 from resumes import services
+from resumes.models import Resume
 from tests import factories
 from tests.resumes.conftest import PDF_BYTES, day, make_resume, upload
 
@@ -87,3 +88,16 @@ def test_posting_someone_elses_resume_id_on_the_vacancy_page_applies_nothing(cli
     response = client.post(f"/vacancies/{vacancy.pk}/apply/", {"resume": other_resume.pk}, follow=True)
     assert "고른 이력서를 찾을 수 없습니다." in response.content.decode()
     assert not resident.job_applications.exists()
+
+
+def test_a_resume_numbered_past_a_thousand_is_offered_and_applied_with_by_its_plain_number(client):
+    """Numbers are drawn with thousands separators (1,234); an id in a form value must not be."""
+    resident = factories.ResidentFactory(with_user=True)
+    resume = services.save_resume(resume=Resume(pk=12345, resident=resident, title="번호가 큰 이력서"))
+    vacancy = factories.VacancyFactory()
+    client.force_login(resident.user)
+    page = client.get(f"/vacancies/{vacancy.pk}/").content.decode()
+    assert '<option value="12345" selected>번호가 큰 이력서' in page
+    response = client.post(f"/vacancies/{vacancy.pk}/apply/", {"resume": "12345"})
+    assert response.status_code == 302
+    assert ApplicationResume.objects.get(application__vacancy=vacancy).resume_id == resume.pk
