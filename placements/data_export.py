@@ -1,10 +1,10 @@
 """A resident's job applications, placements and retention checks in their own data download
 (residents/data_export.py, PIPA right of access); registered from PlacementsConfig.ready()."""
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from guro_jobs.timeline import timeline_prefetch
 from placements.models import (
     ApplicantNote,
     ApplicationResume,
@@ -20,9 +20,7 @@ def _job_applications(resident):
     applications = (
         JobApplication.objects.filter(resident=resident)
         .select_related("vacancy__employer")
-        .prefetch_related(
-            Prefetch("events", queryset=JobApplicationEvent.objects.order_by("occurred_at", "id"))
-        )
+        .prefetch_related(timeline_prefetch(JobApplicationEvent))
     )
     return [
         {

@@ -1,10 +1,10 @@
 """A resident's program applications in their own data download (residents/data_export.py, PIPA right
 of access); registered from ProgramsConfig.ready()."""
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from guro_jobs.timeline import timeline_prefetch
 from programs.models import ProgramApplication, ProgramApplicationEvent
 from residents.data_export import _record, register_section
 
@@ -13,9 +13,7 @@ def _program_applications(resident):
     applications = (
         ProgramApplication.objects.filter(resident=resident)
         .select_related("program")
-        .prefetch_related(
-            Prefetch("events", queryset=ProgramApplicationEvent.objects.order_by("occurred_at", "id"))
-        )
+        .prefetch_related(timeline_prefetch(ProgramApplicationEvent))
     )
     fields = ["program", "status", "priority_score", "waitlist_position", "decision_reason", "applied_at"]
     return [
