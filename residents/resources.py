@@ -105,7 +105,9 @@ class ResidentResource(KoreanModelResource):
         return key
 
     def get_instance(self, instance_loader, row):
-        key = self._key(row)
+        # The key prepare_rows worked out for this very row (the phone is normalised the same way).
+        keys = self.__dict__.get("_row_keys") or {}
+        key = keys.pop(id(row)) if id(row) in keys else self._key(row)
         if key is None:
             return None
         known = self.known_residents().get(key)
@@ -118,7 +120,8 @@ class ResidentResource(KoreanModelResource):
         chunk (the oldest record wins). Only those, and the rows of this file still waiting in
         their batch, are kept, so memory does not grow with the file or the register."""
         waiting = {key: value for key, value in (self._known or {}).items() if isinstance(value, Resident)}
-        keys = {key for key in map(self._key, rows) if key is not None}
+        self._row_keys = {id(row): self._key(row) for row in rows}  # the rows live until imported
+        keys = {key for key in self._row_keys.values() if key is not None}
         self._known = {}
         phones = {phone for _name, _birth_date, phone in keys}
         for pk, name, birth_date, phone in (

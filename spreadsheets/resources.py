@@ -1,10 +1,16 @@
 """The base of every spreadsheet resource: Korean column headers (the same for import and
 export), validation through the model's full_clean, and per-cell Korean errors."""
 
+import logging
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.encoding import force_str
 from import_export import fields, resources, widgets
 
+from spreadsheets.checks import FieldChecks
 from spreadsheets.widgets import TextWidget, is_empty
+
+logger = logging.getLogger(__name__)
 
 
 def column(attribute, header, widget=None, **kwargs):
@@ -43,25 +49,98 @@ class KoreanModelResource(resources.ModelResource):
                 return field.column_name
         return ""
 
-    def import_row(self, row, instance_loader, **kwargs):
+    def _fill_defaults(self, row):
         for header, default in self.column_defaults.items():
             value = row.get(header)
             if value is None or (isinstance(value, str) and not value.strip()):
                 row[header] = default() if callable(default) else default
+
+    def import_row(self, row, instance_loader, **kwargs):
+        self._fill_defaults(row)
         return super().import_row(row, instance_loader, **kwargs)
 
+    def import_one(self, row, instance_loader, **kwargs):
+        """One row, as django-import-export's import_row does it for these resources (the same
+        hooks in the same order: before_import_row, get_or_init_instance, after_init_instance,
+        import_instance, validate_instance, save_instance, save_m2m, after_import_row), without its
+        per-row bookkeeping (no RowResult, no diff; these resources delete and skip nothing).
+
+        Returns (status, error): ("new" | "update", None), ("invalid", the ValidationError) or
+        ("error", the exception)."""
+        try:
+            self._fill_defaults(row)
+            self.before_import_row(row, **kwargs)
+            instance, new = self.get_or_init_instance(instance_loader, row)
+            self.after_init_instance(instance, new, row, **kwargs)
+            import_validation_errors = {}
+            try:
+                self.import_instance(instance, row, **kwargs)
+            except ValidationError as error:
+                import_validation_errors = error.update_error_dict(import_validation_errors)
+            self.validate_instance(instance, import_validation_errors)
+            self.save_instance(instance, new, row, **kwargs)
+            self.save_m2m(instance, row, **kwargs)
+            self.after_import_row(row, None, **kwargs)
+        except ValidationError as error:
+            return "invalid", error
+        except Exception as error:
+            logger.debug(error, exc_info=True)
+            return "error", error
+        return ("new" if new else "update"), None
+
+    def _cell_plan(self):
+        """The import columns, each with how its cell is read, worked out once per import:
+        (field, fast) where fast is the widget's clean when the cell can be read straight into
+        the attribute (a plain field on the model itself, no default), None to go through
+        field.save as django-import-export does."""
+        plan = self.__dict__.get("_plan")
+        if plan is None:
+            plan = []
+            for field in self.get_import_fields():
+                if isinstance(field.widget, widgets.ManyToManyWidget) or not field.attribute:
+                    continue
+                simple = (
+                    type(field) is fields.Field
+                    and "__" not in field.attribute
+                    and field.default is fields.NOT_PROVIDED
+                )
+                plan.append((field, field.widget.clean if simple else None))
+            self._plan = plan
+            self._m2m_fields = [
+                field
+                for field in self.get_import_fields()
+                if isinstance(field.widget, widgets.ManyToManyWidget)
+            ]
+            self._lookup_attributes = [
+                field.attribute
+                for field in self.get_import_fields()
+                if isinstance(field.widget, widgets.ForeignKeyWidget) and field.attribute
+            ]
+        return plan
+
     def import_instance(self, instance, row, **kwargs):
-        """Also check the many-to-many cells up front, so a bad name is a cell error, not a crash."""
+        """Read every cell into the instance (a ValueError is that cell's Korean error), the
+        many-to-many cells included, so a bad name is a cell error, not a crash."""
         self._current_row = row
         errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-        for field in self.get_import_fields():
-            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+        for field, clean in self._cell_plan():
+            if field.readonly or field.column_name not in row:
+                continue
+            try:
+                if clean is None:
+                    field.save(instance, row, **kwargs)
+                else:
+                    value = clean(row[field.column_name], row=row)
+                    if value is not None or field.saves_null_values:
+                        setattr(instance, field.attribute, value)
+            except ValueError as error:
+                errors[field.attribute] = ValidationError(force_str(error), code="invalid")
+        m2m = {}
+        self._m2m_values = (row, m2m)
+        for field in self._m2m_fields:
+            if field.column_name in row:
                 try:
-                    field.clean(row)
+                    m2m[field.attribute] = field.clean(row)
                 except ValueError as error:
                     errors[field.attribute] = [str(error)]
         if errors:
@@ -77,16 +156,19 @@ class KoreanModelResource(resources.ModelResource):
           found leaves "outside region" looking required), not a second mistake.
         """
         errors = dict(import_validation_errors or {})
+        self._cell_plan()
         looked_up = {
-            field.attribute
-            for field in self.get_import_fields()
-            if isinstance(field.widget, widgets.ForeignKeyWidget)
-            and getattr(instance, f"{field.attribute}_id", None) is not None
+            attribute
+            for attribute in self._lookup_attributes
+            if getattr(instance, f"{attribute}_id", None) is not None
         }
         exclude = set(errors) | looked_up
         row = getattr(self, "_current_row", None) or {}
+        checks = self.__dict__.get("_field_checks")
+        if checks is None:
+            checks = self._field_checks = FieldChecks(self._meta.model)
         try:
-            instance.clean_fields(exclude=exclude)
+            checks.clean_fields(instance, exclude=exclude)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         try:
@@ -126,12 +208,16 @@ class KoreanModelResource(resources.ModelResource):
         pending = getattr(instance, "_pending_m2m", None)
         if pending is None:
             pending = instance._pending_m2m = {}
+        read_row, read = getattr(self, "_m2m_values", None) or (None, {})
+        if read_row is not row:
+            read = {}  # only the cells import_instance read for this very row
         for field in self.get_import_fields():
             if not isinstance(field.widget, widgets.ManyToManyWidget) or field.readonly:
                 continue
             if field.column_name not in row:
                 continue
-            pending[field.attribute] = [value.pk for value in dict.fromkeys(field.clean(row))]
+            values = read[field.attribute] if field.attribute in read else field.clean(row)
+            pending[field.attribute] = [value.pk for value in dict.fromkeys(values)]
         if not self._meta.use_bulk:
             self._write_m2m([instance], replace=not getattr(instance, "_imported_as_new", False))
 

@@ -17,7 +17,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from import_export.results import RowResult
 
 from audit.models import PersonalDataAccess
 from audit.services import log_access
@@ -179,18 +178,16 @@ def _missing_columns(resource, headers):
     return [header for header in wanted if header not in headers]
 
 
-def _row_report(resource, row_result, number):
-    if row_result.import_type == RowResult.IMPORT_TYPE_INVALID:
+def _row_report(resource, status, error, number):
+    """The report of one row from the resource's import_one (status, error)."""
+    if status == "invalid":
         errors = []
-        for attribute, messages in row_result.validation_error.message_dict.items():
+        for attribute, messages in error.message_dict.items():
             header = "" if attribute == NON_FIELD_ERRORS else resource.column_for(attribute)
             errors.extend((header, str(message)) for message in messages)
         return RowReport(number, "error", errors)
-    if row_result.import_type == RowResult.IMPORT_TYPE_ERROR:
+    if status == "error":
         return RowReport(number, "error", [("", _("이 행을 처리할 수 없습니다. 값의 형식을 확인해 주세요."))])
-    status = {RowResult.IMPORT_TYPE_NEW: "new", RowResult.IMPORT_TYPE_UPDATE: "update"}.get(
-        row_result.import_type, "skip"
-    )
     return RowReport(number, status)
 
 
@@ -248,12 +245,18 @@ def import_dataset(*, kind, dataset, dry_run, progress=None):
                 resource.prepare_rows([row for _number, row in rows])
                 for number, row in rows:
                     done += 1
-                    # Row by row, each row in its own savepoint; in batches, the batch is the unit.
-                    with transaction.atomic(savepoint=not bulk):
-                        row_result = resource.import_row(
+                    # Row by row, each row in its own savepoint; in batches, the batch is the unit
+                    # (no savepoint per row).
+                    if bulk:
+                        status, error = resource.import_one(
                             row, loader, dry_run=dry_run, using_transactions=True, row_number=done
                         )
-                    report.add(_row_report(resource, row_result, number))
+                    else:
+                        with transaction.atomic():
+                            status, error = resource.import_one(
+                                row, loader, dry_run=dry_run, using_transactions=True, row_number=done
+                            )
+                    report.add(_row_report(resource, status, error, number))
                     if bulk:
                         _flush(resource, result, dry_run=dry_run, full_only=True)
             if bulk:

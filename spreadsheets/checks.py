@@ -1,0 +1,68 @@
+"""The model's field checks for an import, row after row, without redoing what an earlier row
+already proved.
+
+`FieldChecks.clean_fields(instance, exclude)` is Django's `Model.clean_fields` step for step (the
+same fields, the same skip of empty blank fields, the same `Field.clean` with its to_python,
+choices, null/blank and validators, the same error dict); the only difference is that a value a
+field has already accepted in this import is not checked again: its cleaned value is reused. A
+spreadsheet repeats the same few values in most columns (성별, 최종 학력, 고용 상태, 동의서 버전,
+the consent date), so most cells are a dictionary lookup. Only values that are immutable and
+hashable are remembered, only for Django's own non-relational fields (their checks depend on the
+value alone), and only when they were accepted: a refused value is checked, and reported, on every
+row it appears in.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.expressions import DatabaseDefault
+
+# Values whose check result can be reused: immutable, hashable, compared by value.
+REMEMBERED_TYPES = (str, int, float, bool, Decimal, datetime.date, datetime.datetime, datetime.time)
+LIMIT = 10_000  # distinct accepted values remembered per field (names, phones are unique per row)
+
+
+def _value_only(field):
+    """A field whose clean() depends on the value alone (not on the instance or the database)."""
+    return (
+        not field.is_relation
+        and type(field).__module__.startswith("django.db.models.fields")
+        and type(field).clean is models.Field.clean
+    )
+
+
+class FieldChecks:
+    def __init__(self, model):
+        self.fields = [field for field in model._meta.fields if not field.generated]
+        self.accepted = {field.name: {} for field in self.fields if _value_only(field)}
+
+    def clean_fields(self, instance, exclude=()):
+        """As Model.clean_fields(exclude=...): raise a ValidationError with every bad field."""
+        errors = {}
+        for field in self.fields:
+            if field.name in exclude:
+                continue
+            raw_value = getattr(instance, field.attname)
+            if field.blank and raw_value in field.empty_values:
+                continue
+            if isinstance(raw_value, DatabaseDefault):
+                continue
+            accepted = self.accepted.get(field.name)
+            key = None
+            if accepted is not None and type(raw_value) in REMEMBERED_TYPES:
+                key = (type(raw_value), raw_value)
+                if key in accepted:
+                    setattr(instance, field.attname, accepted[key])
+                    continue
+            try:
+                cleaned = field.clean(raw_value, instance)
+            except ValidationError as error:
+                errors[field.name] = error.error_list
+                continue
+            setattr(instance, field.attname, cleaned)
+            if key is not None and len(accepted) < LIMIT:
+                accepted[key] = cleaned
+        if errors:
+            raise ValidationError(errors)
