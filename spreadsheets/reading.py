@@ -10,10 +10,14 @@ spreadsheet row numbers (the header is row 1; blank rows are skipped but still c
 import csv
 import io
 from itertools import chain
+from xml.etree.ElementTree import iterparse
 
-import openpyxl
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+from openpyxl.worksheet.dimensions import SheetDimension
 
 FORMATS = {"xlsx", "csv"}
 HEADER_ROWS = 1  # data row k (1-based) is spreadsheet row k + HEADER_ROWS
@@ -28,6 +32,47 @@ def file_format(filename):
 
 def _unreadable():
     return ValidationError(_("파일을 읽을 수 없습니다. 내보내기로 받은 양식에 맞는 파일인지 확인해 주세요."))
+
+
+class _Worksheet(ReadOnlyWorksheet):
+    """openpyxl's read-only sheet, except that looking for the sheet's size stops where the rows
+    begin. openpyxl waits for the end of <sheetData> when a file has no <dimension> (files
+    written in openpyxl's write-only mode, many generated exports), so it parsed the whole
+    sheet once just to learn it has no size, then again for the rows. The size is the same:
+    <dimension> comes before <sheetData> in every sheet, so it is found at its start."""
+
+    def _get_size(self):
+        with self._get_source() as source:
+            for _event, element in iterparse(source, events=("start",)):
+                if element.tag == DIMENSION_TAG:
+                    dimensions = SheetDimension.from_tree(element).boundaries
+                    if dimensions is not None:
+                        self._min_column, self._min_row, self._max_column, self._max_row = dimensions
+                    return
+                if element.tag == DATA_TAG:
+                    return
+
+
+class _Reader(ExcelReader):
+    """openpyxl's workbook reader in read-only mode with _Worksheet for each worksheet."""
+
+    def read_worksheets(self):
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files:
+                continue
+            if "chartsheet" in rel.Type:
+                self.read_chartsheet(sheet, rel)
+                continue
+            ws = _Worksheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            ws.sheet_state = sheet.state
+            self.wb._sheets.append(ws)
+
+
+def open_workbook(content):
+    """openpyxl.load_workbook(read_only=True, data_only=False), reading the sheet once."""
+    reader = _Reader(io.BytesIO(content), read_only=True, data_only=False)
+    reader.read()
+    return reader.wb
 
 
 def _is_blank(values):
@@ -50,7 +95,7 @@ class SheetRows:
                     decoded = content.decode("cp949")
                 rows = csv.reader(io.StringIO(decoded))
             else:
-                self._book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+                self._book = open_workbook(content)
                 sheet = self._book.active
                 rows = sheet.iter_rows(values_only=True) if sheet is not None else iter(())
             header = next(rows, None)

@@ -4,6 +4,7 @@ export), validation through the model's full_clean, and per-cell Korean errors."
 import logging
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import translation
 from django.utils.encoding import force_str
 from import_export import fields, resources, widgets
 
@@ -89,33 +90,33 @@ class KoreanModelResource(resources.ModelResource):
         return ("new" if new else "update"), None
 
     def _cell_plan(self):
-        """The import columns, each with how its cell is read, worked out once per import:
-        (field, fast) where fast is the widget's clean when the cell can be read straight into
-        the attribute (a plain field on the model itself, no default), None to go through
-        field.save as django-import-export does."""
-        plan = self.__dict__.get("_plan")
-        if plan is None:
-            plan = []
-            for field in self.get_import_fields():
-                if isinstance(field.widget, widgets.ManyToManyWidget) or not field.attribute:
-                    continue
-                simple = (
-                    type(field) is fields.Field
-                    and "__" not in field.attribute
-                    and field.default is fields.NOT_PROVIDED
-                )
-                plan.append((field, field.widget.clean if simple else None))
-            self._plan = plan
-            self._m2m_fields = [
-                field
-                for field in self.get_import_fields()
-                if isinstance(field.widget, widgets.ManyToManyWidget)
-            ]
-            self._lookup_attributes = [
-                field.attribute
-                for field in self.get_import_fields()
-                if isinstance(field.widget, widgets.ForeignKeyWidget) and field.attribute
-            ]
+        """The import columns, each with how its cell is read, worked out once per import (and
+        language): (field, clean) where clean reads the cell straight into the attribute (a plain
+        field on the model itself, no default), None to go through field.save as
+        django-import-export does. Also notes the many-to-many and lookup columns."""
+        language = translation.get_language()  # once per row, not once per choice cell
+        cached = self.__dict__.get("_plan")
+        if cached is not None and cached[0] == language:
+            return cached[1]
+        import_fields = self.get_import_fields()
+        plan = []
+        for field in import_fields:
+            if isinstance(field.widget, widgets.ManyToManyWidget) or not field.attribute:
+                continue
+            simple = (
+                type(field) is fields.Field
+                and "__" not in field.attribute
+                and field.default is fields.NOT_PROVIDED
+            )
+            cleaner = getattr(field.widget, "cleaner", None)  # clean() bound to the language
+            plan.append((field, (cleaner() if cleaner else field.widget.clean) if simple else None))
+        self._plan = (language, plan)
+        self._m2m_fields = [f for f in import_fields if isinstance(f.widget, widgets.ManyToManyWidget)]
+        self._lookup_attributes = [
+            f.attribute
+            for f in import_fields
+            if isinstance(f.widget, widgets.ForeignKeyWidget) and f.attribute
+        ]
         return plan
 
     def import_instance(self, instance, row, **kwargs):
@@ -156,7 +157,8 @@ class KoreanModelResource(resources.ModelResource):
           found leaves "outside region" looking required), not a second mistake.
         """
         errors = dict(import_validation_errors or {})
-        self._cell_plan()
+        if "_lookup_attributes" not in self.__dict__:
+            self._cell_plan()
         looked_up = {
             attribute
             for attribute in self._lookup_attributes

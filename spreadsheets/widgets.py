@@ -172,16 +172,25 @@ class ChoiceWidget(widgets.Widget):
         return cached[1]
 
     def clean(self, value, row=None, **kwargs):
+        return self._clean_with(self._codes(), value)
+
+    def _clean_with(self, codes, value):
         if is_empty(value):
             return ""
         raw = text(value)
-        code = self._codes().get(raw)
+        code = codes.get(raw)
         if code is not None:
             return code
         labels = ", ".join(str(label) for _code, label in self.choices.choices)
         raise ValueError(
             _("'%(value)s'은(는) 고를 수 있는 값이 아닙니다. (%(labels)s)") % {"value": raw, "labels": labels}
         )
+
+    def cleaner(self):
+        """clean() for the language active now, its labels looked up once: an import runs in one
+        language, so its cells need not ask for the language each time."""
+        codes = self._codes()
+        return lambda value, row=None, **kwargs: self._clean_with(codes, value)
 
     def render(self, value, obj=None, **kwargs):
         if not value:
@@ -193,13 +202,13 @@ class ChoiceListWidget(ChoiceWidget):
     """Several choices in one cell, separated by commas (희망 고용 형태: 정규직, 시간제)."""
 
     def clean(self, value, row=None, **kwargs):
+        return self._clean_with(self._codes(), value)
+
+    def _clean_with(self, codes, value):
         if is_empty(value):
             return []
-        return [
-            super(ChoiceListWidget, self).clean(part)
-            for part in re.split(r"[,、]", text(value))
-            if part.strip()
-        ]
+        clean_one = super()._clean_with
+        return [clean_one(codes, part) for part in re.split(r"[,、]", text(value)) if part.strip()]
 
     def render(self, value, obj=None, **kwargs):
         return ", ".join(super(ChoiceListWidget, self).render(code) for code in value or [])

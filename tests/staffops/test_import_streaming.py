@@ -82,3 +82,52 @@ def test_the_page_shows_the_workers_progress_while_it_checks_a_large_file(
     assert seen == sorted(seen), seen
     assert any(0 < done < total for done in seen), seen
     assert seen[-1] == total
+
+
+def sheet_bytes(write_only, rows):
+    import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=write_only)
+    sheet = book.create_sheet() if write_only else book.active
+    for values in rows:
+        sheet.append(values)
+    if not write_only:
+        sheet.cell(row=3, column=7, value="=1+1")  # a formula as written, as the checks see it
+    sheet.append(["마지막", datetime.datetime(2026, 11, 1, 9, 30), 2.5, True, None, "=SUM(A1)"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("write_only", [True, False], ids=["no size in the file", "with its size"])
+def test_the_sheet_is_read_cell_for_cell_as_openpyxls_read_only_mode_reads_it(write_only):
+    import openpyxl
+
+    from spreadsheets.reading import SheetRows, open_workbook
+
+    rows = [RESIDENT_HEADERS] + [resident_row(phone=f"010-4000-{n:04d}") for n in range(5)]
+    rows.insert(3, [None] * len(RESIDENT_HEADERS))  # a blank row keeps its number
+    content = sheet_bytes(write_only, rows)
+    expected = list(
+        openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False).active.iter_rows(
+            values_only=True
+        )
+    )
+    book = open_workbook(content)
+    assert list(book.active.iter_rows(values_only=True)) == expected
+    assert (book.active.max_row, book.active.max_column) == (
+        openpyxl.load_workbook(io.BytesIO(content), read_only=True).active.max_row,
+        openpyxl.load_workbook(io.BytesIO(content), read_only=True).active.max_column,
+    )
+    with SheetRows(content, "주민.xlsx") as sheet:
+        numbered = list(sheet)
+    width = len(RESIDENT_HEADERS)
+    wanted = [
+        (number, (list(values) + [""] * width)[: max(width, len(values))])
+        for number, values in enumerate(expected[1:], start=2)
+        if any(cell not in (None, "") for cell in values)
+    ]
+    assert numbered == wanted
+    assert 4 not in [number for number, _values in numbered]
