@@ -20,8 +20,11 @@ from django.db import models
 from django.db.models.expressions import DatabaseDefault
 
 # Values whose check result can be reused: immutable, hashable, compared by value.
-REMEMBERED_TYPES = (str, int, float, bool, Decimal, datetime.date, datetime.datetime, datetime.time)
+REMEMBERED_TYPES = frozenset(
+    {str, int, float, bool, Decimal, datetime.date, datetime.datetime, datetime.time}
+)
 LIMIT = 10_000  # distinct accepted values remembered per field (names, phones are unique per row)
+_MISSING = object()
 
 
 def _value_only(field):
@@ -35,33 +38,45 @@ def _value_only(field):
 
 class FieldChecks:
     def __init__(self, model):
-        self.fields = [field for field in model._meta.fields if not field.generated]
-        self.accepted = {field.name: {} for field in self.fields if _value_only(field)}
+        # (field, name, attname, skipped when empty, empty values, accepted values or None)
+        self.fields = [
+            (
+                field,
+                field.name,
+                field.attname,
+                field.blank,
+                field.empty_values,
+                {} if _value_only(field) else None,
+            )
+            for field in model._meta.fields
+            if not field.generated
+        ]
 
     def clean_fields(self, instance, exclude=()):
         """As Model.clean_fields(exclude=...): raise a ValidationError with every bad field."""
         errors = {}
-        for field in self.fields:
-            if field.name in exclude:
+        values = instance.__dict__
+        for field, name, attname, blank, empty_values, accepted in self.fields:
+            if name in exclude:
                 continue
-            raw_value = getattr(instance, field.attname)
-            if field.blank and raw_value in field.empty_values:
+            raw_value = values[attname] if attname in values else getattr(instance, attname)
+            if blank and raw_value in empty_values:
                 continue
             if isinstance(raw_value, DatabaseDefault):
                 continue
-            accepted = self.accepted.get(field.name)
             key = None
             if accepted is not None and type(raw_value) in REMEMBERED_TYPES:
                 key = (type(raw_value), raw_value)
-                if key in accepted:
-                    setattr(instance, field.attname, accepted[key])
+                cleaned = accepted.get(key, _MISSING)
+                if cleaned is not _MISSING:
+                    setattr(instance, attname, cleaned)
                     continue
             try:
                 cleaned = field.clean(raw_value, instance)
             except ValidationError as error:
-                errors[field.name] = error.error_list
+                errors[name] = error.error_list
                 continue
-            setattr(instance, field.attname, cleaned)
+            setattr(instance, attname, cleaned)
             if key is not None and len(accepted) < LIMIT:
                 accepted[key] = cleaned
         if errors:

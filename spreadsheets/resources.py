@@ -4,12 +4,12 @@ export), validation through the model's full_clean, and per-cell Korean errors."
 import logging
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_str
 from import_export import fields, resources, widgets
 
 from spreadsheets.checks import FieldChecks
-from spreadsheets.widgets import TextWidget, is_empty
+from spreadsheets.widgets import TextWidget, is_empty, remembering
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +94,8 @@ class KoreanModelResource(resources.ModelResource):
         language): (field, clean) where clean reads the cell straight into the attribute (a plain
         field on the model itself, no default), None to go through field.save as
         django-import-export does. Also notes the many-to-many and lookup columns."""
-        language = translation.get_language()  # once per row, not once per choice cell
+        # Once per row, not once per choice or date cell.
+        language = (translation.get_language(), timezone.get_current_timezone_name())
         cached = self.__dict__.get("_plan")
         if cached is not None and cached[0] == language:
             return cached[1]
@@ -108,8 +109,7 @@ class KoreanModelResource(resources.ModelResource):
                 and "__" not in field.attribute
                 and field.default is fields.NOT_PROVIDED
             )
-            cleaner = getattr(field.widget, "cleaner", None)  # clean() bound to the language
-            plan.append((field, (cleaner() if cleaner else field.widget.clean) if simple else None))
+            plan.append((field, remembering(field.widget) if simple else None))
         self._plan = (language, plan)
         self._m2m_fields = [f for f in import_fields if isinstance(f.widget, widgets.ManyToManyWidget)]
         self._lookup_attributes = [

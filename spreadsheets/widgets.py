@@ -274,3 +274,39 @@ class NamesWidget(widgets.ManyToManyWidget):
         if value is None:
             return ""
         return ", ".join(str(getattr(item, self.field)) for item in value.all())
+
+
+# Cell values whose reading can be remembered: immutable, hashable, compared by value (and type).
+CELL_TYPES = frozenset({str, int, float, bool, Decimal, datetime.date, datetime.datetime, datetime.time})
+REMEMBERED = 10_000  # distinct cells remembered per column
+_MISSING = object()
+
+
+def remembering(widget):
+    """widget.clean (or its cleaner for the active language) for one import's column, remembering
+    what each distinct cell read as: a column repeats the same few values (성별, 학력, the consent
+    date), so most cells are a dictionary lookup. Only widgets of this module whose reading
+    depends on the cell alone (given the import's language and time zone) are remembered; a cell
+    that cannot be read is read, and refused, again each time, so every row gets its message."""
+    cleaner = getattr(widget, "cleaner", None)
+    clean = cleaner() if cleaner else widget.clean
+    if type(widget) not in (TextWidget, IntegerWidget, DateWidget, DateTimeWidget, BooleanWidget) + (
+        ChoiceWidget,
+        ChoiceListWidget,
+    ):
+        return clean
+    seen = {}
+
+    def read(value, row=None, **kwargs):
+        kind = type(value)
+        if kind not in CELL_TYPES:
+            return clean(value, row=row, **kwargs)
+        key = (kind, value)
+        result = seen.get(key, _MISSING)
+        if result is _MISSING:
+            result = clean(value, row=row, **kwargs)
+            if len(seen) < REMEMBERED:
+                seen[key] = list(result) if type(result) is list else result
+        return list(result) if type(result) is list else result
+
+    return read

@@ -239,3 +239,36 @@ def test_import_one_reports_and_reads_what_the_cell_by_cell_import_row_did():
     # the second.
     assert (len(ours.create_instances), len(ours.update_instances)) == (2, 0)
     assert written(ours) == written(theirs)
+
+
+def test_a_cell_that_cannot_be_read_is_refused_on_every_row_and_lists_are_not_shared():
+    rows = [
+        row(0),
+        row(1, 생년월일="어제", **{"희망 월급(원)": "많이"}),
+        row(2),
+        row(3, 생년월일="어제", **{"희망 월급(원)": "많이"}),
+        row(4, **{"희망 고용 형태": "정규직, 아무거나"}),
+        row(5, **{"희망 고용 형태": "정규직, 아무거나"}),
+    ]
+    lines = import_rows(rows).error_lines()
+    for number in (3, 5):
+        assert any(line.startswith(f"행 {number}: 생년월일: '어제'은(는) 날짜가 아닙니다.") for line in lines)
+        assert f"행 {number}: 희망 월급(원): '많이'은(는) 숫자가 아닙니다." in lines
+    for number in (6, 7):
+        assert any(line.startswith(f"행 {number}: 희망 고용 형태: '아무거나'은(는)") for line in lines)
+
+    report = import_rows([row(n) for n in range(3)], dry_run=False)
+    assert report.written
+    first, second, _third = Resident.objects.order_by("phone")
+    assert first.desired_employment_types == second.desired_employment_types == ["full_time", "part_time"]
+
+
+def test_a_remembered_list_cell_is_a_new_list_for_every_row():
+    from references.choices import EmploymentType
+    from spreadsheets.widgets import ChoiceListWidget, remembering
+
+    read = remembering(ChoiceListWidget(EmploymentType))
+    one = read("정규직, 시간제")
+    one.append("changed")
+    assert read("정규직, 시간제") == ["full_time", "part_time"]
+    assert read("정규직, 시간제") is not read("정규직, 시간제")
