@@ -23,7 +23,7 @@ from django.db.models.expressions import DatabaseDefault
 REMEMBERED_TYPES = frozenset(
     {str, int, float, bool, Decimal, datetime.date, datetime.datetime, datetime.time}
 )
-LIMIT = 10_000  # distinct accepted values remembered per field (names, phones are unique per row)
+LIMIT = 2_000  # distinct accepted values remembered per field (names, phones are unique per row)
 _MISSING = object()
 
 
@@ -51,6 +51,8 @@ class FieldChecks:
             for field in model._meta.fields
             if not field.generated
         ]
+        self.unique_checks = {}  # {excluded fields: Django's unique checks for them}
+        self.has_constraints = None
 
     def clean_fields(self, instance, exclude=()):
         """As Model.clean_fields(exclude=...): raise a ValidationError with every bad field."""
@@ -81,3 +83,29 @@ class FieldChecks:
                 accepted[key] = cleaned
         if errors:
             raise ValidationError(errors)
+
+    def validate_unique(self, instance, exclude=()):
+        """As Model.validate_unique(exclude=...), the list of checks worked out once per set of
+        excluded fields (it depends on the model, not on the row); the checks themselves (and
+        their queries, for a value that must be unique) run for every row."""
+        if type(instance).validate_unique is not models.Model.validate_unique:
+            instance.validate_unique(exclude=exclude)
+            return
+        key = frozenset(exclude)
+        checks = self.unique_checks.get(key)
+        if checks is None:
+            checks = self.unique_checks[key] = instance._get_unique_checks(exclude=set(exclude))
+        unique_checks, date_checks = checks
+        errors = instance._perform_unique_checks(unique_checks)
+        for name, messages in instance._perform_date_checks(date_checks).items():
+            errors.setdefault(name, []).extend(messages)
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_constraints(self, instance, exclude=()):
+        """As Model.validate_constraints(exclude=...); nothing to do for a model without any."""
+        if self.has_constraints is None:
+            overridden = type(instance).validate_constraints is not models.Model.validate_constraints
+            self.has_constraints = overridden or any(found for _model, found in instance.get_constraints())
+        if self.has_constraints:
+            instance.validate_constraints(exclude=exclude)

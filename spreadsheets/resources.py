@@ -185,8 +185,8 @@ class KoreanModelResource(resources.ModelResource):
                     errors[key].extend(messages)
         if validate_unique:
             try:
-                instance.validate_unique(exclude=exclude)
-                instance.validate_constraints(exclude=exclude)
+                checks.validate_unique(instance, exclude=exclude)
+                checks.validate_constraints(instance, exclude=exclude)
             except ValidationError as error:
                 errors = error.update_error_dict(errors)
         if errors:

@@ -278,7 +278,7 @@ class NamesWidget(widgets.ManyToManyWidget):
 
 # Cell values whose reading can be remembered: immutable, hashable, compared by value (and type).
 CELL_TYPES = frozenset({str, int, float, bool, Decimal, datetime.date, datetime.datetime, datetime.time})
-REMEMBERED = 10_000  # distinct cells remembered per column
+REMEMBERED = 2_000  # distinct cells remembered per column (unique columns stop there)
 _MISSING = object()
 
 

@@ -162,6 +162,12 @@ class DjangosChecks:
     def clean_fields(self, instance, exclude=()):
         instance.clean_fields(exclude=exclude)
 
+    def validate_unique(self, instance, exclude=()):
+        instance.validate_unique(exclude=exclude)
+
+    def validate_constraints(self, instance, exclude=()):
+        instance.validate_constraints(exclude=exclude)
+
 
 class ReferenceResource(ResidentResource):
     """Each cell through django-import-export's Field.save and the model's own clean_fields, as the
@@ -272,3 +278,36 @@ def test_a_remembered_list_cell_is_a_new_list_for_every_row():
     one.append("changed")
     assert read("정규직, 시간제") == ["full_time", "part_time"]
     assert read("정규직, 시간제") is not read("정규직, 시간제")
+
+
+def validation_messages(call):
+    try:
+        call()
+    except ValidationError as error:
+        return {key: [str(message) for message in messages] for key, messages in error.message_dict.items()}
+    return {}
+
+
+@pytest.mark.parametrize("exclude", [set(), {"name"}, {"code"}])
+def test_unique_checks_and_constraints_are_djangos_for_every_row(exclude):
+    from employers.models import Employer
+    from references.models import Occupation
+    from tests.factories import EmployerFactory
+
+    taken = Occupation.objects.first()
+    employer = EmployerFactory()
+    occupation_checks, employer_checks = FieldChecks(Occupation), FieldChecks(Employer)
+    for _round in range(2):
+        for occupation in (
+            Occupation(code=taken.code, name=taken.name),
+            Occupation(code="9999", name="새 직종"),
+        ):
+            ours = validation_messages(lambda o=occupation: occupation_checks.validate_unique(o, exclude))
+            assert ours == validation_messages(lambda o=occupation: o.validate_unique(exclude=exclude))
+        twin = Employer(business_number=employer.business_number, name="같은 번호")
+        for call in ("validate_unique", "validate_constraints"):
+            ours = validation_messages(lambda c=call, t=twin: getattr(employer_checks, c)(t, exclude))
+            assert ours == validation_messages(lambda c=call, t=twin: getattr(t, c)(exclude=exclude))
+    refused = Employer(business_number=employer.business_number, name="같은 번호")
+    assert validation_messages(lambda: employer_checks.validate_constraints(refused, set()))
+    assert validation_messages(lambda: occupation_checks.validate_unique(Occupation(code=taken.code), set()))
