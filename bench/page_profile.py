@@ -6,7 +6,8 @@ Not a test: it explains where a page's time goes before and after a change (docs
     DATABASE_URL=postgres://… python bench/page_profile.py /admin/residents/resident/ --staff --profile
 
 --staff signs in as a bench superuser (created if missing, with a confirmed TOTP device whose
-verification is put in the session, as after typing the code).
+verification is put in the session, as after typing the code); --resident as a bench resident with
+saved vacancies (created if missing, bench/session_cookie.py: it writes to the database).
 """
 
 import argparse
@@ -31,24 +32,18 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 FLOOR = "/ops/ping"
-BENCH_USER = "page-profile@guro.go.kr"
 
 
-def staff_client():
-    from django.contrib.auth import get_user_model
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+def signed_in_client(who):
+    """A test client signed in as the bench staff user or resident (bench/session_cookie.py)."""
+    from session_cookie import resident_user, staff_user
 
-    user_model = get_user_model()
-    user = user_model.objects.filter(username=BENCH_USER).first()
-    if user is None:
-        user = user_model.objects.create_superuser(BENCH_USER, BENCH_USER, "page-profile-2026!")
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    device = device or TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+    user, extra = staff_user() if who == "staff" else resident_user()
     client = Client()
     client.force_login(user)
     session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    for key, value in extra.items():
+        session[key] = value
     session.save()
     return client
 
@@ -79,10 +74,12 @@ def main():
     )
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--staff", action="store_true", help="sign in as a verified bench superuser")
+    parser.add_argument("--resident", action="store_true", help="sign in as the bench resident")
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--profile", action="store_true", help="cProfile the last page, print the top 40")
     args = parser.parse_args()
-    client = staff_client() if args.staff else Client()
+    who = "staff" if args.staff else "resident" if args.resident else None
+    client = signed_in_client(who) if who else Client()
     print("| page | median ms | best ms | × floor (median) | queries | SQL ms | bytes |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     floor = None

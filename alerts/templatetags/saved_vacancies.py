@@ -3,14 +3,30 @@
 Templates in `employers` `{% load saved_vacancies %}` and call `{% saved_vacancy_button vacancy %}`;
 no Python in `employers` imports `alerts`. The resident's saved ids are read once per request, so a
 list of twenty vacancies costs one query, not twenty.
+
+A list that is kept in the shared page cache (the vacancy search) cannot hold anyone's buttons: it
+draws `{% saved_vacancy_slot vacancy %}` (a marker with the vacancy's id, the same for everyone)
+instead, and the page puts the visitor's own buttons in with
+`{% with_saved_vacancy_buttons html titles %}` per request: one query of the resident's saved ids,
+the button's HTML assembled from pieces drawn once per language (byte for byte what
+`saved_vacancy_button` draws), and for anyone who is not a resident the markers simply removed.
 """
 
+import re
+
 from django import template
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from alerts.selectors import saved_vacancy_ids_of
 from residents.permissions import resident_of
 
 register = template.Library()
+
+BUTTON_TEMPLATE = "alerts/saved_vacancy_button.html"
 
 
 def _saved_ids(request):
@@ -20,7 +36,7 @@ def _saved_ids(request):
     return request._saved_vacancy_ids
 
 
-@register.inclusion_tag("alerts/saved_vacancy_button.html", takes_context=True)
+@register.inclusion_tag(BUTTON_TEMPLATE, takes_context=True)
 def saved_vacancy_button(context, vacancy):
     """A save / unsave button for residents; nothing for anyone else."""
     request = context.get("request")
@@ -32,3 +48,83 @@ def saved_vacancy_button(context, vacancy):
         "saved": saved_ids is not None and vacancy.pk in saved_ids,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+# A slot holds only the vacancy's id. A NUL never reaches a template from a vacancy's text (form
+# fields refuse it, XML cannot carry it), and only digits are read back, so no title can forge one.
+SLOT = "\x00saved-vacancy:{}\x00"
+SLOT_PATTERN = re.compile("\x00saved-vacancy:([0-9]+)\x00")
+
+
+@register.simple_tag
+def saved_vacancy_slot(vacancy):
+    """Where a shared list's row gets the visitor's button (see the module's docstring)."""
+    return mark_safe(SLOT.format(int(vacancy.pk)))
+
+
+# The button's variable parts, drawn with stand-ins and split on them once per language.
+_PK = 907_153_208_641
+_STAND_INS = {"pk": str(_PK), "title": "h1TitleStandIn", "next": "h1NextStandIn", "csrf": "h1CsrfStandIn"}
+_STAND_IN_PATTERN = re.compile("(" + "|".join(re.escape(value) for value in _STAND_INS.values()) + ")")
+_PART_OF = {value: name for name, value in _STAND_INS.items()}
+_pieces_cache = {}
+
+
+class _StandIn:
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+
+def _button_pieces(saved):
+    """The button's HTML as [literal, ("part", name), literal, …] for the current language."""
+    key = (get_language(), get_script_prefix(), saved)
+    pieces = _pieces_cache.get(key)
+    if pieces is None:
+        html = render_to_string(
+            BUTTON_TEMPLATE,
+            {
+                "show": True,
+                "saved": saved,
+                "vacancy": _StandIn(pk=_PK, title=_STAND_INS["title"]),
+                "request": _StandIn(get_full_path=lambda: _STAND_INS["next"]),
+                "csrf_token": _STAND_INS["csrf"],
+            },
+        )
+        pieces = [
+            (_PART_OF[piece],) if piece in _PART_OF else piece for piece in _STAND_IN_PATTERN.split(html)
+        ]
+        _pieces_cache[key] = pieces
+    return pieces
+
+
+def _button(pieces, values):
+    return "".join(piece if isinstance(piece, str) else values[piece[0]] for piece in pieces)
+
+
+@register.simple_tag(takes_context=True)
+def with_saved_vacancy_buttons(context, html, titles):
+    """`html` with each slot replaced by this visitor's button for that vacancy (`titles`: id → title
+    of the list's vacancies), or by nothing for a visitor who is not a resident."""
+    html = str(html or "")
+    request = context.get("request")
+    saved_ids = _saved_ids(request) if request is not None and "\x00" in html else None
+    if saved_ids is None:
+        return mark_safe(SLOT_PATTERN.sub("", html))
+    token = context.get("csrf_token")
+    if not token or str(token) == "NOTPROVIDED":
+        # No token to put in (a page drawn outside a request's CSRF context): draw each button.
+        return mark_safe(SLOT_PATTERN.sub(lambda m: _drawn_button(context, int(m[1]), titles), html))
+    shared = {"next": escape(request.get_full_path()), "csrf": escape(str(token))}
+    saved_pieces, unsaved_pieces = _button_pieces(True), _button_pieces(False)
+
+    def button(match):
+        pk = int(match[1])
+        values = {**shared, "pk": str(pk), "title": escape(titles.get(pk, ""))}
+        return _button(saved_pieces if pk in saved_ids else unsaved_pieces, values)
+
+    return mark_safe(SLOT_PATTERN.sub(button, html))
+
+
+def _drawn_button(context, pk, titles):
+    vacancy = _StandIn(pk=pk, title=titles.get(pk, ""))
+    return render_to_string(BUTTON_TEMPLATE, saved_vacancy_button(context, vacancy))
