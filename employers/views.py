@@ -58,7 +58,7 @@ class VacancyListView(FilterView):
     paginate_by = 20
     context_object_name = "vacancies"
     MAX_CACHED_QUERY = 500
-    FRAGMENTS_FORMAT = "row-slots"  # what a kept entry holds; a new format never reads an old entry
+    FRAGMENTS_FORMAT = "row-slots-2"  # what a kept entry holds; a new format never reads an old entry
 
     def get(self, request, *args, **kwargs):
         self.fragments_key = None

@@ -4,9 +4,9 @@ Templates in `employers` `{% load saved_vacancies %}` and call `{% saved_vacancy
 no Python in `employers` imports `alerts`. The resident's saved ids are read once per request, so a
 list of twenty vacancies costs one query, not twenty.
 
-A list that is kept in the shared page cache (the vacancy search) cannot hold anyone's buttons: it
-draws `{% saved_vacancy_slot vacancy %}` (a marker with the vacancy's id, the same for everyone)
-instead, and the page puts the visitor's own buttons in with
+A list that is kept in the shared page cache (the vacancy search) cannot hold anyone's buttons: its
+rows end with a slot (employers/result_rows.py: a marker with the vacancy's id, the same for
+everyone) instead, and the page puts the visitor's own buttons in with
 `{% with_saved_vacancy_buttons html titles %}` per request: one query of the resident's saved ids,
 the button's HTML assembled from pieces drawn once per language (byte for byte what
 `saved_vacancy_button` draws), and for anyone who is not a resident the markers simply removed.
@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from alerts.selectors import saved_vacancy_ids_of
+from employers.result_rows import ROW_SLOT_PATTERN
 from residents.permissions import resident_of
 
 register = template.Library()
@@ -48,18 +49,6 @@ def saved_vacancy_button(context, vacancy):
         "saved": saved_ids is not None and vacancy.pk in saved_ids,
         "csrf_token": context.get("csrf_token"),
     }
-
-
-# A slot holds only the vacancy's id. A NUL never reaches a template from a vacancy's text (form
-# fields refuse it, XML cannot carry it), and only digits are read back, so no title can forge one.
-SLOT = "\x00saved-vacancy:{}\x00"
-SLOT_PATTERN = re.compile("\x00saved-vacancy:([0-9]+)\x00")
-
-
-@register.simple_tag
-def saved_vacancy_slot(vacancy):
-    """Where a shared list's row gets the visitor's button (see the module's docstring)."""
-    return mark_safe(SLOT.format(int(vacancy.pk)))
 
 
 # The button's variable parts, drawn with stand-ins and split on them once per language.
@@ -97,6 +86,13 @@ def _button_pieces(saved):
     return pieces
 
 
+def _no_button():
+    key = (get_language(), None)
+    if key not in _pieces_cache:
+        _pieces_cache[key] = render_to_string(BUTTON_TEMPLATE, {"show": False})
+    return _pieces_cache[key]
+
+
 def _button(pieces, values):
     return "".join(piece if isinstance(piece, str) else values[piece[0]] for piece in pieces)
 
@@ -108,12 +104,13 @@ def with_saved_vacancy_buttons(context, html, titles):
     html = str(html or "")
     request = context.get("request")
     saved_ids = _saved_ids(request) if request is not None and "\x00" in html else None
-    if saved_ids is None:
-        return mark_safe(SLOT_PATTERN.sub("", html))
+    if saved_ids is None:  # what the button template draws for anyone who is not a resident
+        nothing = _no_button()
+        return mark_safe(ROW_SLOT_PATTERN.sub(lambda _match: nothing, html))
     token = context.get("csrf_token")
     if not token or str(token) == "NOTPROVIDED":
         # No token to put in (a page drawn outside a request's CSRF context): draw each button.
-        return mark_safe(SLOT_PATTERN.sub(lambda m: _drawn_button(context, int(m[1]), titles), html))
+        return mark_safe(ROW_SLOT_PATTERN.sub(lambda m: _drawn_button(context, int(m[1]), titles), html))
     shared = {"next": escape(request.get_full_path()), "csrf": escape(str(token))}
     saved_pieces, unsaved_pieces = _button_pieces(True), _button_pieces(False)
 
@@ -122,7 +119,7 @@ def with_saved_vacancy_buttons(context, html, titles):
         values = {**shared, "pk": str(pk), "title": escape(titles.get(pk, ""))}
         return _button(saved_pieces if pk in saved_ids else unsaved_pieces, values)
 
-    return mark_safe(SLOT_PATTERN.sub(button, html))
+    return mark_safe(ROW_SLOT_PATTERN.sub(button, html))
 
 
 def _drawn_button(context, pk, titles):

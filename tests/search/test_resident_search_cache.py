@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from alerts.models import SavedVacancy
+from employers import result_rows
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -102,8 +103,7 @@ def test_a_filled_slot_is_byte_for_byte_the_button_template(resident, language, 
                 Context({"request": request, "csrf_token": "token-1234", **context})
             )
 
-    slot = draw("{% saved_vacancy_slot vacancy %}", vacancy=vacancy)
-    assert slot == f"\x00saved-vacancy:{vacancy.pk}\x00"
+    slot = result_rows.ROW_SLOT.format(vacancy.pk)
     filled = draw(
         "<li>{% with_saved_vacancy_buttons html titles %}</li>",
         html=f"a{slot}b",
