@@ -79,7 +79,7 @@ class VacancyListView(FilterView):
         return [self.template_name]
 
     def get_queryset(self):
-        return selectors.open_vacancies()
+        return selectors.listed_vacancies()
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
