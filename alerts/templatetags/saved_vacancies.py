@@ -23,7 +23,7 @@ from django.utils.translation import get_language
 
 from alerts.selectors import saved_vacancy_ids_of
 from employers.result_rows import ROW_SLOT_PATTERN
-from residents.permissions import resident_of
+from residents.permissions import resident_of_request
 
 register = template.Library()
 
@@ -32,7 +32,7 @@ BUTTON_TEMPLATE = "alerts/saved_vacancy_button.html"
 
 def _saved_ids(request):
     if not hasattr(request, "_saved_vacancy_ids"):
-        resident = resident_of(request.user) if request.user.is_authenticated else None
+        resident = resident_of_request(request) if request.user.is_authenticated else None
         request._saved_vacancy_ids = None if resident is None else saved_vacancy_ids_of(resident)
     return request._saved_vacancy_ids
 
