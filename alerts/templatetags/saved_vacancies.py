@@ -9,7 +9,8 @@ rows end with a slot (employers/result_rows.py: a marker with the vacancy's id, 
 everyone) instead, and the page puts the visitor's own buttons in with
 `{% with_saved_vacancy_buttons html titles %}` per request: one query of the resident's saved ids,
 the button's HTML assembled from pieces drawn once per language (byte for byte what
-`saved_vacancy_button` draws), and for anyone who is not a resident the markers simply removed.
+`saved_vacancy_button` draws), and for anyone who is not a resident what that template draws for
+them (its newline).
 """
 
 import re
