@@ -10,12 +10,12 @@ from django.views.generic import View
 
 from alerts import services as alert_services
 from employers.forms import SavedSearchForm
-from residents.permissions import ResidentRequiredMixin, resident_of
+from residents.permissions import ResidentRequiredMixin, resident_of_request
 
 
 def vacancy_list_context(request):
     """The search page offers "save this search" to residents (employers/page_extras.py)."""
-    return {"is_resident": resident_of(request.user) is not None}
+    return {"is_resident": resident_of_request(request) is not None}
 
 
 class SaveSearchView(ResidentRequiredMixin, View):

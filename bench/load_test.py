@@ -119,6 +119,12 @@ def run_wrk(url, *, duration, connections, threads, cookie):
     return figures
 
 
+def ratio(value, floor):
+    """value ÷ floor to one decimal, or "n/a" when wrk reported 0 for the floor (seen on a busy
+    machine: a window whose latency histogram came back empty)."""
+    return f"{value / floor:.1f}" if floor else "n/a"
+
+
 def check_page(base, path, cookie):
     headers = {"Cookie": cookie} if cookie else {}
     response = requests.get(base + path, headers=headers, timeout=60, allow_redirects=False)
@@ -221,8 +227,8 @@ def main():
             continue  # each page's own floor is in its row's ratio
         print(
             f"| `{row['path']}` | {row['status']} | {row['rps']:,.1f} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | "
-            f"{row['p50_ms'] / row['floor_p50_ms']:.1f} | {row['p95_ms'] / row['floor_p95_ms']:.1f} | "
-            f"{row['floor_rps'] / row['rps']:.1f} | {row['requests']:,} | {row['errors']} |"
+            f"{ratio(row['p50_ms'], row['floor_p50_ms'])} | {ratio(row['p95_ms'], row['floor_p95_ms'])} | "
+            f"{ratio(row['floor_rps'], row['rps'])} | {row['requests']:,} | {row['errors']} |"
         )
     if args.interleave:
         floors = [row["p50_ms"] for row in rows if row["path"].startswith(FLOOR)]

@@ -6,7 +6,8 @@ Not a test: it explains where a page's time goes before and after a change (docs
     DATABASE_URL=postgres://… python bench/page_profile.py /admin/residents/resident/ --staff --profile
 
 --staff signs in as a bench superuser (created if missing, with a confirmed TOTP device whose
-verification is put in the session, as after typing the code).
+verification is put in the session, as after typing the code); --resident as a bench resident with
+saved vacancies (created if missing, bench/session_cookie.py: it writes to the database).
 """
 
 import argparse
@@ -31,24 +32,18 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 FLOOR = "/ops/ping"
-BENCH_USER = "page-profile@guro.go.kr"
 
 
-def staff_client():
-    from django.contrib.auth import get_user_model
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+def signed_in_client(who):
+    """A test client signed in as the bench staff user or resident (bench/session_cookie.py)."""
+    from session_cookie import resident_user, staff_user
 
-    user_model = get_user_model()
-    user = user_model.objects.filter(username=BENCH_USER).first()
-    if user is None:
-        user = user_model.objects.create_superuser(BENCH_USER, BENCH_USER, "page-profile-2026!")
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    device = device or TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+    user, extra = staff_user() if who == "staff" else resident_user()
     client = Client()
     client.force_login(user)
     session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    for key, value in extra.items():
+        session[key] = value
     session.save()
     return client
 
@@ -57,16 +52,18 @@ def time_page(client, path, repeat):
     response = client.get(path)  # warm caches, as a running worker has them
     if response.status_code != 200:
         raise SystemExit(f"{path} answers {response.status_code}")
-    timings, sql = [], []
+    timings, cpu, sql = [], [], []
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             client.get(path)
+            cpu.append(time.process_time() - start_cpu)
             timings.append(time.perf_counter() - start)
         sql.append(sum(float(q["time"]) for q in captured.captured_queries))
     return {
         "median_ms": statistics.median(timings) * 1000,
         "best_ms": min(timings) * 1000,
+        "cpu_ms": statistics.median(cpu) * 1000,
         "queries": len(captured.captured_queries),
         "sql_ms": statistics.median(sql) * 1000,
         "bytes": len(response.content),
@@ -79,18 +76,26 @@ def main():
     )
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--staff", action="store_true", help="sign in as a verified bench superuser")
+    parser.add_argument("--resident", action="store_true", help="sign in as the bench resident")
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--profile", action="store_true", help="cProfile the last page, print the top 40")
     args = parser.parse_args()
-    client = staff_client() if args.staff else Client()
-    print("| page | median ms | best ms | × floor (median) | queries | SQL ms | bytes |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    who = "staff" if args.staff else "resident" if args.resident else None
+    client = signed_in_client(who) if who else Client()
+    # CPU ms: this process's CPU time (Python, not the database's), steadier than the wall clock
+    # on a shared machine.
+    print(
+        "| page | median ms | best ms | × floor (median) | CPU ms | × floor (CPU) | queries | SQL ms | bytes |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     floor = None
     for path in [FLOOR, *args.paths]:
         row = time_page(client, path, args.repeat)
-        floor = floor or row["median_ms"]
+        floor = floor or row
         print(
-            f"| `{path}` | {row['median_ms']:.1f} | {row['best_ms']:.1f} | {row['median_ms'] / floor:.1f} | "
+            f"| `{path}` | {row['median_ms']:.1f} | {row['best_ms']:.1f} | "
+            f"{row['median_ms'] / floor['median_ms']:.1f} | {row['cpu_ms']:.1f} | "
+            f"{row['cpu_ms'] / max(floor['cpu_ms'], 0.01):.1f} | "
             f"{row['queries']} | {row['sql_ms']:.1f} | {row['bytes']:,} |",
             flush=True,
         )

@@ -198,10 +198,19 @@ class VacancyFilter(django_filters.FilterSet):
         # UPPER(description) and UPPER(employer name) serve it on PostgreSQL, so part of a Korean
         # word ("개발" in "웹개발자") is found without a full scan; SQLite runs the same LIKE.
         # Employers are matched first, so the vacancy arms stay one BitmapOr on one table.
+        # A word of one or two letters has no trigram, so no index serves it and every open row is
+        # read; if it has no letter case either (Korean, digits) UPPER() changes nothing it can
+        # match, and a plain LIKE finds the same rows without upper-casing each title and
+        # description (UPPER on Korean text is most of that scan's time).
         for word in value.split():
-            employer_ids = list(Employer.objects.filter(name__icontains=word).values_list("pk", flat=True))
+            lookup = "contains" if len(word) < 3 and word.upper() == word.lower() else "icontains"
+            employer_ids = list(
+                Employer.objects.filter(**{f"name__{lookup}": word}).values_list("pk", flat=True)
+            )
             queryset = queryset.filter(
-                Q(title__icontains=word) | Q(description__icontains=word) | Q(employer_id__in=employer_ids)
+                Q(**{f"title__{lookup}": word})
+                | Q(**{f"description__{lookup}": word})
+                | Q(employer_id__in=employer_ids)
             )
         return queryset
 

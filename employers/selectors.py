@@ -36,6 +36,12 @@ def open_vacancies():
     )
 
 
+def listed_vacancies():
+    """Open vacancies with what the search's rows show (employers/result_rows.py): their skills,
+    which only the vacancy's own page shows, are not read."""
+    return Vacancy.objects.filter(open_vacancy_q()).select_related("employer", "occupation", "dong")
+
+
 @dataclass(frozen=True)
 class VacancyAction:
     """One thing an employer may do with its vacancy now: a link (GET) or a button (POST) to

@@ -47,7 +47,9 @@ class CappedCountPaginator(Paginator):
 class VacancyListView(FilterView):
     """The public search. Its form and results are the same for everyone who asks the same query
     string in the same language, so they are kept in the shared cache (guro_jobs/page_cache.py)
-    until a vacancy changes; the page around them (who is signed in, CSRF tokens) is drawn anew."""
+    until a vacancy changes; the page around them (who is signed in, CSRF tokens) is drawn anew.
+    A resident's own 관심 공고 buttons go into the kept results' row slots per request (the template's
+    `with_saved_vacancy_buttons`, from alerts): residents share the cache with everyone else."""
 
     template_name = "employers/vacancy_list.html"
     results_template_name = "employers/includes/vacancy_results.html"
@@ -56,15 +58,17 @@ class VacancyListView(FilterView):
     paginate_by = 20
     context_object_name = "vacancies"
     MAX_CACHED_QUERY = 500
+    FRAGMENTS_FORMAT = "row-slots-2"  # what a kept entry holds; a new format never reads an old entry
 
     def get(self, request, *args, **kwargs):
         self.fragments_key = None
-        # A resident's results carry their own 관심 공고 buttons: drawn for them, never kept.
-        shared = not self.extras.get("is_resident")
-        if shared and len(request.META.get("QUERY_STRING", "")) < self.MAX_CACHED_QUERY:
+        if len(request.META.get("QUERY_STRING", "")) < self.MAX_CACHED_QUERY:
             # Today is part of the key: "not past its closing day" and "closing within" move daily.
             self.fragments_key = page_cache.fragment_key(
-                vacancy_page_cache.NAMESPACE, request.GET.urlencode(), timezone.localdate().isoformat()
+                vacancy_page_cache.NAMESPACE,
+                self.FRAGMENTS_FORMAT,
+                request.GET.urlencode(),
+                timezone.localdate().isoformat(),
             )
         fragments = page_cache.read(self.fragments_key)
         if fragments is not None:
@@ -75,7 +79,7 @@ class VacancyListView(FilterView):
         return [self.template_name]
 
     def get_queryset(self):
-        return selectors.open_vacancies()
+        return selectors.listed_vacancies()
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
@@ -114,6 +118,8 @@ class VacancyListView(FilterView):
             if valid and len(context["query_without_page"]) < self.MAX_CACHED_QUERY
             else None,
             "results_html": render_to_string(self.results_template_name, context, request=self.request),
+            # The rows' titles, for the buttons that fill the results' slots (public, like the rows).
+            "row_titles": {vacancy.pk: vacancy.title for vacancy in context["vacancies"]},
         }
         if valid and self.fragments_key:
             page_cache.keep(self.fragments_key, fragments)

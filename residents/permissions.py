@@ -13,6 +13,14 @@ def resident_of(user):
     return Resident.objects.filter(user=user, anonymised_at__isnull=True).select_related("dong").first()
 
 
+def resident_of_request(request):
+    """resident_of(request.user), read once per request: a page whose parts each ask (the vacancy
+    search's save-search form, career filter and 관심 공고 buttons) costs one query, not three."""
+    if not hasattr(request, "_resident_of_user"):
+        request._resident_of_user = resident_of(request.user)
+    return request._resident_of_user
+
+
 class ResidentRequiredMixin(LoginRequiredMixin):
     """Only a resident with their own record; sets self.resident. Others get 403."""
 

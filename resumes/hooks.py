@@ -5,13 +5,13 @@ which sits above resumes: resumes/apply_choice.py.)"""
 
 from employers import page_extras
 from residents import anonymisation, me_panels
-from residents.permissions import resident_of
+from residents.permissions import resident_of_request
 from resumes import data_export, selectors, services
 
 
 def vacancy_list_context(request):
     """The resident's career years from their resumes, offered as a filter unless one is chosen."""
-    resident = resident_of(request.user)
+    resident = resident_of_request(request)
     if resident is None or "career_years" in request.GET:
         return {}
     return {"my_career_years": selectors.career_years(resident)}

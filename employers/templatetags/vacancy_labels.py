@@ -1,31 +1,19 @@
-"""Choice labels for the vacancy list, resolved once per language.
+"""Choice labels for the vacancy list, resolved once per language, and the list's rows.
 
 `vacancy.get_employment_type_display` hashes every lazy label of the field on each call (a
-gettext call apiece): 20 rows × 4 fields cost ~400 gettext calls per page. These filters look the
-label up in a dict built once per language."""
+gettext call apiece): 20 rows × 4 fields cost ~400 gettext calls per page. `choice_label` looks the
+label up in a dict built once per language; `{% vacancy_rows vacancies %}` draws the search's rows
+in Python (employers/result_rows.py)."""
 
 from django import template
-from django.utils.translation import get_language
 
-from employers.models import Employer, Vacancy
-from references.choices import EmploymentType, SeoulDistrict, WageUnit
+from employers import result_rows
 
 register = template.Library()
 
-CHOICES = {
-    "employer_kind": Employer.Kind,
-    "employment_type": EmploymentType,
-    "wage_unit": WageUnit,
-    "district": SeoulDistrict,
-    "source": Vacancy.Source,
-}
-_labels = {}
+register.filter("choice_label", result_rows.choice_label)
 
 
-@register.filter
-def choice_label(value, kind):
-    key = (kind, get_language())
-    labels = _labels.get(key)
-    if labels is None:
-        labels = _labels[key] = {code: str(label) for code, label in CHOICES[kind].choices}
-    return labels.get(value, value)
+@register.simple_tag
+def vacancy_rows(vacancies):
+    return result_rows.rows_html(vacancies)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from employers.filters import VacancyFilter
@@ -124,7 +125,8 @@ def test_keyword_finds_part_of_a_korean_word_in_title_description_or_employer(cl
 @pytest.mark.skipif(not ON_POSTGRES, reason="trigram indexes exist on PostgreSQL only")
 def test_keyword_search_uses_the_trigram_index_on_postgresql():
     factories.VacancyFactory(title="웹개발자 채용")
-    queryset = VacancyFilter({"q": "개발"}, queryset=Vacancy.objects.all()).qs
+    # A word of three letters or more has trigrams for the index (a shorter one has none: below).
+    queryset = VacancyFilter({"q": "웹개발"}, queryset=Vacancy.objects.all()).qs
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")  # a tiny table: leave only bitmap scans
@@ -133,7 +135,24 @@ def test_keyword_search_uses_the_trigram_index_on_postgresql():
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")  # a tiny table: leave only bitmap scans
-        assert "employer_name_trgm" in Employer.objects.filter(name__icontains="개발").explain()
+        assert "employer_name_trgm" in Employer.objects.filter(name__icontains="웹개발").explain()
+
+
+def test_a_short_word_without_letter_case_is_matched_without_upper_casing_every_row(client):
+    factories.VacancyFactory(title="웹개발자 채용", description="사내 시스템")
+    factories.VacancyFactory(title="IT 지원", description="사내 전산 it 헬프데스크")
+    factories.VacancyFactory(
+        title="경리", description="Excel 가능자", employer=factories.EmployerFactory(name="IT구로")
+    )
+    with CaptureQueriesContext(connection) as captured:
+        assert titles(client, q="개발") == {"웹개발자 채용"}
+    keyword_sql = [query["sql"] for query in captured if "개발" in query["sql"]]
+    assert keyword_sql and not any("UPPER" in sql for sql in keyword_sql)
+    # Letters with case keep the case-blind match, short or long.
+    assert titles(client, q="it") == titles(client, q="IT") == {"IT 지원", "경리"}
+    assert titles(client, q="excel") == {"경리"}
+    assert titles(client, q="개발 it") == set()
+    assert titles(client, q="사내 IT") == {"IT 지원"}
 
 
 def test_local_vacancies_come_before_national_ones_whatever_the_sort(client):
