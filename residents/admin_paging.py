@@ -12,7 +12,6 @@ from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_list import (
     _boolean_icon,
     _coerce_field_name,
-    result_headers,
     result_list,
 )
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
@@ -34,6 +33,8 @@ from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+
+from residents.admin_drawing import draw_table
 
 COUNT_CAP = 10_000
 
@@ -87,16 +88,7 @@ class LeanChangeList(ChangeList):
     def result_table(self):
         if self.formset is not None:  # list_editable: Django's own drawing, with its forms
             return mark_safe(render_to_string("admin/change_list_results.html", result_list(self)))
-        headers = list(result_headers(self))
-        rows = lean_rows(self)
-        context = {
-            "cl": self,
-            "result_hidden_fields": [],
-            "result_headers": headers,
-            "num_sorted_fields": sum(1 for header in headers if header["sortable"] and header["sorted"]),
-            "results": [[row] for row in rows],
-        }
-        return mark_safe(render_to_string("admin/change_list_results.html", context))
+        return draw_table(self, lean_rows(self))
 
 
 def lean_rows(cl):

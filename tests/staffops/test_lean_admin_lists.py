@@ -45,7 +45,7 @@ def djangos_own_table(changelist):
 def test_a_staff_list_draws_the_same_table_as_djangos_admin(client, admin_user, monkeypatch, path, language):
     LISTS[path]()
     client.force_login(admin_user)
-    for query in ["", "?o=-3", "?q=주민"]:
+    for query in ["", "?o=-3", "?o=2.-3", "?q=주민"]:
         lean = table(client.get(path + query, HTTP_ACCEPT_LANGUAGE=language).content.decode())
         with monkeypatch.context() as patch:
             patch.setattr(LeanChangeList, "result_table", djangos_own_table)
