@@ -322,7 +322,11 @@ class CheapCountPaginator(Paginator):
             estimate = _estimated_rows(queryset)
             if estimate is not None and estimate > COUNT_CAP:
                 return estimate
-        return queryset[: COUNT_CAP + 1].count() if query.where else queryset.count()
+        if not query.where:
+            return queryset.count()
+        # Counted without the list's order (it changes which rows, not how many): sorting every
+        # match of a broad search before stopping at the cap cost several times the scan.
+        return queryset.order_by()[: COUNT_CAP + 1].count()
 
 
 def _estimated_rows(queryset):
