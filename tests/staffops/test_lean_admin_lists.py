@@ -5,8 +5,9 @@ and what is kept is each user's own and follows the chosen filters."""
 import re
 
 import pytest
-from django.contrib.admin.templatetags.admin_list import result_list
+from django.contrib.admin.templatetags.admin_list import pagination, result_list
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from residents.admin_paging import LeanChangeList
@@ -74,3 +75,30 @@ def test_the_kept_filters_follow_the_chosen_filter(client, staff_user):
     again = client.get("/admin/residents/resident/", {"gender__exact": "female"}).content.decode()
     selected = re.compile(r'<li class="selected">\s*<a href="\?gender__exact=female"')
     assert selected.search(chosen) and selected.search(again) and not selected.search(plain)
+
+
+
+def section(html, start, end):
+    begin = html.index(start)
+    return re.sub(r"\s+", " ", html[begin : html.index(end, begin) + len(end)]).strip()
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+@pytest.mark.parametrize("path", list(LISTS))
+def test_a_staff_list_draws_the_same_action_bar_and_page_links_as_djangos_admin(
+    client, admin_user, monkeypatch, path, language
+):
+    LISTS[path]()
+    client.force_login(admin_user)
+    model_admin = client.get(path).context["cl"].model_admin
+    monkeypatch.setattr(model_admin, "list_per_page", 1)  # several pages: page links, "select all"
+    for query in ["", "?p=2", "?o=-3"]:
+        response = client.get(path + query, HTTP_ACCEPT_LANGUAGE=language)
+        lean, cl = response.content.decode(), response.context["cl"]
+        with translation.override(language):
+            own_pages = render_to_string("admin/pagination.html", pagination(cl))
+            own_actions = render_to_string("admin/actions.html", {**response.context_data, "action_index": 0})
+        assert section(lean, '<p class="paginator">', "</p>") == section(own_pages, '<p class="paginator">', "</p>")
+        assert section(lean, '<div class="actions">', "</div>") == section(own_actions, '<div class="actions">', "</div>")
+        assert 'class="question hidden"' in lean
+        assert 'class="end"' in section(lean, '<p class="paginator">', "</p>")
