@@ -6,6 +6,7 @@ scan per page. These replace them with a planner estimate (unfiltered lists), a 
 """
 
 import datetime
+import time
 
 from django.contrib import admin
 from django.contrib.admin import helpers
@@ -329,7 +330,27 @@ class CheapCountPaginator(Paginator):
         return queryset.order_by()[: COUNT_CAP + 1].count()
 
 
+# A large table's planner estimate, kept by each worker for ESTIMATE_SECONDS: PostgreSQL itself
+# refreshes it only when it analyses the table, so reading it on every page was a round trip for
+# nothing. Small tables (at most COUNT_CAP rows, counted exactly) are never kept.
+ESTIMATE_SECONDS = 60
+_estimates = {}
+
+
 def _estimated_rows(queryset):
+    key = (queryset.db, queryset.model._meta.db_table)
+    kept = _estimates.get(key)
+    if kept is not None and kept[0] > time.monotonic():
+        return kept[1]
+    rows = _planner_rows(queryset)
+    if rows is not None and rows > COUNT_CAP:
+        _estimates[key] = (time.monotonic() + ESTIMATE_SECONDS, rows)
+    else:
+        _estimates.pop(key, None)
+    return rows
+
+
+def _planner_rows(queryset):
     connection = connections[queryset.db]
     if connection.vendor != "postgresql":
         return None

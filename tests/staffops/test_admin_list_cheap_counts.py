@@ -122,3 +122,21 @@ def test_a_searched_list_is_counted_without_sorting_the_matches(client, staff_us
     counts = [sql for sql in statements if "COUNT(" in sql]
     assert counts and not [sql for sql in counts if "ORDER BY" in sql]
     assert response.context["cl"].result_count == 1
+
+
+def test_a_large_tables_estimate_is_read_once_a_minute_and_a_small_ones_every_time(monkeypatch):
+    asked = []
+
+    def planner_rows(queryset):
+        asked.append(queryset.model)
+        return rows
+
+    monkeypatch.setattr(admin_paging, "_planner_rows", planner_rows)
+    monkeypatch.setattr(admin_paging, "_estimates", {})
+    rows = 250_000
+    assert [admin_paging._estimated_rows(Placement.objects.all()) for _ in range(3)] == [250_000] * 3
+    assert len(asked) == 1
+    monkeypatch.setattr(admin_paging, "_estimates", {})
+    rows = 40
+    assert [admin_paging._estimated_rows(Placement.objects.all()) for _ in range(3)] == [40] * 3
+    assert len(asked) == 4
