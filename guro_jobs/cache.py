@@ -69,7 +69,9 @@ class WorkerMemoryRedisCache(ResilientRedisCache):
         self._memory = {}
 
     def _keep(self, key, version, value, timeout):
-        seconds = self.worker_seconds if timeout in (DEFAULT_TIMEOUT, None) else min(timeout, self.worker_seconds)
+        seconds = (
+            self.worker_seconds if timeout in (DEFAULT_TIMEOUT, None) else min(timeout, self.worker_seconds)
+        )
         if len(self._memory) >= self.worker_entries:
             self._memory.clear()
         self._memory[(key, version)] = (time.monotonic() + seconds, value)

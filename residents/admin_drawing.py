@@ -110,7 +110,7 @@ def draw_actions(context):
         shown = len(cl.result_list)
         parts.append(
             f'\n        <span class="action-counter" data-actions-icnt="{escape(formats.localize(shown))}">'
-            f'{conditional_escape(context.get("selection_note", ""))}</span>\n        '
+            f"{conditional_escape(context.get('selection_note', ''))}</span>\n        "
         )
         if cl.result_count != shown:
             select_all = gettext("Select all %(total_count)s %(module_name)s") % {

@@ -77,7 +77,6 @@ def test_the_kept_filters_follow_the_chosen_filter(client, staff_user):
     assert selected.search(chosen) and selected.search(again) and not selected.search(plain)
 
 
-
 def section(html, start, end):
     begin = html.index(start)
     return re.sub(r"\s+", " ", html[begin : html.index(end, begin) + len(end)]).strip()
@@ -98,7 +97,11 @@ def test_a_staff_list_draws_the_same_action_bar_and_page_links_as_djangos_admin(
         with translation.override(language):
             own_pages = render_to_string("admin/pagination.html", pagination(cl))
             own_actions = render_to_string("admin/actions.html", {**response.context_data, "action_index": 0})
-        assert section(lean, '<p class="paginator">', "</p>") == section(own_pages, '<p class="paginator">', "</p>")
-        assert section(lean, '<div class="actions">', "</div>") == section(own_actions, '<div class="actions">', "</div>")
+        assert section(lean, '<p class="paginator">', "</p>") == section(
+            own_pages, '<p class="paginator">', "</p>"
+        )
+        assert section(lean, '<div class="actions">', "</div>") == section(
+            own_actions, '<div class="actions">', "</div>"
+        )
         assert 'class="question hidden"' in lean
         assert 'class="end"' in section(lean, '<p class="paginator">', "</p>")
