@@ -105,3 +105,17 @@ def test_a_staff_list_draws_the_same_action_bar_and_page_links_as_djangos_admin(
         )
         assert 'class="question hidden"' in lean
         assert 'class="end"' in section(lean, '<p class="paginator">', "</p>")
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_an_application_and_a_placement_name_themselves_as_with_djangos_choice_labels(language):
+    from django.utils import timezone, translation
+
+    application = factories.JobApplicationFactory(status="hired")
+    placement = factories.PlacementFactory(
+        status="cancelled", cancellation_reason="오입력", cancelled_at=timezone.now()
+    )
+    with translation.override(language):
+        assert str(application).endswith(f"({application.get_status_display()})")
+        assert f" · {placement.get_source_display()} · " in str(placement)
+        assert str(placement).endswith(f"({placement.get_status_display()})")
