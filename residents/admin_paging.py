@@ -6,8 +6,10 @@ scan per page. These replace them with a planner estimate (unfiltered lists), a 
 """
 
 import datetime
+import html
 import time
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_list import (
@@ -113,6 +115,16 @@ def lean_rows(cl):
     return rows
 
 
+def _escape(text):
+    """``django.utils.html.escape`` for a value that is not a lazy string, without its check for
+    one (a few hundred cells a page)."""
+    return html.escape(str(text))
+
+
+def _conditional_escape(text):
+    return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
+
+
 def _link_columns(cl):
     """The columns that link to the change page, as ``items_for_result`` decides them."""
     if cl.list_display_links is None:
@@ -140,7 +152,7 @@ def _link_maker(cl):
         popup = ""
         if cl.is_popup:
             popup = format_html(' data-popup-opener="{}"', result.serializable_value(attribute))
-        return f'<a href="{before}{escape(quote(getattr(result, pk_attname)))}{after}"{popup}>{shown}</a>'
+        return f'<a href="{before}{_escape(quote(getattr(result, pk_attname)))}{after}"{popup}>{shown}</a>'
 
     return link
 
@@ -169,8 +181,8 @@ def _column(cl, index, name):
 
         def checkbox(result):
             return (
-                f'<input type="checkbox" name="{field_name}" value="{escape(result.pk)}" class="action-select" '
-                f'aria-label="{escape(label.replace("{}", str(result)))}">'
+                f'<input type="checkbox" name="{field_name}" value="{_escape(result.pk)}" class="action-select" '
+                f'aria-label="{_escape(label.replace("{}", str(result)))}">'
             ), ""
 
         return "action-checkbox", checkbox
@@ -188,7 +200,7 @@ def _column(cl, index, name):
         def related(result):
             if getattr(result, attname) is None:
                 return empty, nowrap
-            return conditional_escape(str(getattr(result, field_name))), nowrap
+            return _conditional_escape(str(getattr(result, field_name))), nowrap
 
         return classes, related
     if getattr(field, "flatchoices", None):
@@ -201,15 +213,17 @@ def _column(cl, index, name):
         kind = "DATETIME_FORMAT" if isinstance(field, models.DateTimeField) else (
             "TIME_FORMAT" if isinstance(field, models.TimeField) else "DATE_FORMAT")  # fmt: skip
         draw = _date_drawer(get_format(kind), time_only=kind == "TIME_FORMAT")
-        aware = isinstance(field, models.DateTimeField)
+        # timezone.template_localtime() with the current time zone looked up once a page
+        aware = isinstance(field, models.DateTimeField) and settings.USE_TZ
+        zone = timezone.get_current_timezone()
 
         def moment(result):
             value = getattr(result, attname)
             if value in field.empty_values:
                 return empty, nowrap
-            if aware:
-                value = timezone.template_localtime(value)
-            return conditional_escape(draw(value)), nowrap
+            if aware and value.utcoffset() is not None and getattr(value, "convert_to_local_time", True):
+                value = value.astimezone(zone)
+            return _escape(draw(value)), nowrap
 
         return classes, moment
     if isinstance(field, models.IntegerField | models.FloatField) and not isinstance(
@@ -218,9 +232,7 @@ def _column(cl, index, name):
 
         def number(result):
             value = getattr(result, attname)
-            return (
-                empty if value in field.empty_values else conditional_escape(formats.number_format(value))
-            ), nowrap
+            return (empty if value in field.empty_values else _escape(formats.number_format(value))), nowrap
 
         return classes, number
     if isinstance(field, models.CharField | models.TextField | models.EmailField) and not isinstance(
@@ -231,7 +243,7 @@ def _column(cl, index, name):
             value = getattr(result, attname)
             if value is None or (isinstance(value, str) and value.strip() == ""):
                 return empty, nowrap
-            return conditional_escape(value), nowrap
+            return _conditional_escape(value), nowrap
 
         return classes, text
     return classes, _generic_cell(cl, name, field=field)
