@@ -374,6 +374,36 @@ def _planner_rows(queryset):
     return int(row[0]) if row and row[0] and row[0] > 0 else None
 
 
+# A filter's choices (reference tables: dongs, priority groups) and a year filter's bounds, kept
+# by each worker for CHOICES_SECONDS: they are drawn only into the filter sidebar, itself kept
+# five minutes, yet were read from the database on every page (a round trip each).
+CHOICES_SECONDS = 30
+_kept_choices = {}
+
+
+def kept_choices(key, read):
+    kept = _kept_choices.get(key)
+    if kept is not None and kept[0] > time.monotonic():
+        return kept[1]
+    value = read()
+    _kept_choices[key] = (time.monotonic() + CHOICES_SECONDS, value)
+    return value
+
+
+def forget_kept_choices():
+    _kept_choices.clear()
+
+
+class KeptChoicesFilter(admin.RelatedFieldListFilter):
+    """Django's filter by a related record (a dong, a priority group), its choices kept a while."""
+
+    def field_choices(self, field, request, model_admin):
+        key = ("related", field.model._meta.label, field.name, get_language())
+        return kept_choices(
+            key, lambda: super(KeptChoicesFilter, self).field_choices(field, request, model_admin)
+        )
+
+
 class YearListFilter(admin.SimpleListFilter):
     """Filter by year of ``field_name``: the choices are the years between the first and the last
     row (two index lookups), and a choice filters by a date range the index serves."""
@@ -383,8 +413,11 @@ class YearListFilter(admin.SimpleListFilter):
     field_name = None
 
     def lookups(self, request, model_admin):
-        bounds = model_admin.model._default_manager.aggregate(
-            first=Min(self.field_name), last=Max(self.field_name)
+        bounds = kept_choices(
+            ("years", model_admin.model._meta.label, self.field_name),
+            lambda: model_admin.model._default_manager.aggregate(
+                first=Min(self.field_name), last=Max(self.field_name)
+            ),
         )
         if bounds["first"] is None:
             return []

@@ -140,3 +140,22 @@ def test_a_large_tables_estimate_is_read_once_a_minute_and_a_small_ones_every_ti
     rows = 40
     assert [admin_paging._estimated_rows(Placement.objects.all()) for _ in range(3)] == [40] * 3
     assert len(asked) == 4
+
+
+def test_a_staff_lists_filter_choices_are_read_once_while_kept_then_again(client, staff_user, monkeypatch):
+    client.force_login(staff_user)
+    factories.ResidentFactory()
+    client.get(RESIDENTS)
+    _, statements = sql_of(client, RESIDENTS)
+    choice_reads = [
+        sql
+        for sql in statements
+        if 'FROM "REFERENCES_ADMINISTRATIVEDONG"' in sql or 'FROM "REFERENCES_PRIORITYGROUP"' in sql
+    ]
+    assert not choice_reads and not [sql for sql in statements if "MIN(" in sql]
+    monkeypatch.setattr(admin_paging, "CHOICES_SECONDS", 0)
+    admin_paging.forget_kept_choices()
+    client.get(RESIDENTS)
+    _, statements = sql_of(client, RESIDENTS)
+    assert [sql for sql in statements if "MIN(" in sql]
+    assert [sql for sql in statements if 'FROM "REFERENCES_ADMINISTRATIVEDONG"' in sql]

@@ -15,6 +15,14 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def the_language_stays_as_it_was():
+    """A request in English leaves English active in the thread; later tests expect Korean."""
+    with translation.override(translation.get_language()):
+        yield
+
+
 LISTS = {
     "/admin/residents/resident/": lambda: factories.ResidentFactory.create_batch(4),
     "/admin/placements/jobapplication/": lambda: [
