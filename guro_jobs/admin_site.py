@@ -1,5 +1,6 @@
 """The staff admin site: the second factor on its login form, and the readiness page."""
 
+import functools
 import hashlib
 
 from django import forms
@@ -9,7 +10,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, path, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
@@ -99,6 +100,7 @@ class GuroAdminSite(admin.AdminSite):
             "nav_sidebar_key": SimpleLazyObject(lambda: nav_sidebar_key(request)),
             # How long the sidebar and a list's filters stay kept (0 with PAGE_CACHE_SECONDS=0).
             "admin_fragment_seconds": min(ADMIN_FRAGMENT_SECONDS, settings.PAGE_CACHE_SECONDS),
+            "admin_docs_url": admin_docs_url(get_urlconf(), get_script_prefix()),
         }
 
     def get_urls(self):
@@ -119,6 +121,17 @@ class GuroAdminSite(admin.AdminSite):
 
 
 ADMIN_FRAGMENT_SECONDS = 300
+
+
+@functools.cache
+def admin_docs_url(urlconf, script_prefix):
+    """The admin documentation's address ("" without django.contrib.admindocs), for the header's
+    links: Django's base.html reverses it on every page, and a reverse() that fails costs more than
+    drawing the rest of the header."""
+    try:
+        return reverse("django-admindocs-docroot", urlconf=urlconf)
+    except NoReverseMatch:
+        return ""
 
 
 def nav_sidebar_key(request):

@@ -2,6 +2,7 @@
 so every gunicorn worker and every web machine counts against the same limit."""
 
 import logging
+import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
@@ -49,3 +50,51 @@ class ResilientRedisCache(RedisCache):
 
     def has_key(self, key, version=None):
         return self._tolerant("has_key", False, key, version)
+
+
+_MISSING = object()
+
+
+class WorkerMemoryRedisCache(ResilientRedisCache):
+    """The shared cache with what this worker last read or wrote also kept in its memory for
+    ``WORKER_SECONDS`` (default 30): for fragments that only ever expire, never deleted on a change
+    (the admin's sidebar, a staff list's filters), where a round trip to Redis on every page was a
+    tenth of a staff list's time. A fragment may so be shown up to that long after Redis let it go."""
+
+    def __init__(self, server, params):
+        options = dict(params.get("OPTIONS", {}))
+        self.worker_seconds = options.pop("WORKER_SECONDS", 30)
+        self.worker_entries = options.pop("WORKER_ENTRIES", 256)
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._memory = {}
+
+    def _keep(self, key, version, value, timeout):
+        seconds = (
+            self.worker_seconds if timeout in (DEFAULT_TIMEOUT, None) else min(timeout, self.worker_seconds)
+        )
+        if len(self._memory) >= self.worker_entries:
+            self._memory.clear()
+        self._memory[(key, version)] = (time.monotonic() + seconds, value)
+
+    def get(self, key, default=None, version=None):
+        kept = self._memory.get((key, version))
+        if kept is not None and kept[0] > time.monotonic():
+            return kept[1]
+        value = super().get(key, _MISSING, version)
+        if value is _MISSING:
+            return default
+        self._keep(key, version, value, DEFAULT_TIMEOUT)
+        return value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        super().set(key, value, timeout, version)
+        if timeout is None or timeout == DEFAULT_TIMEOUT or timeout > 0:
+            self._keep(key, version, value, timeout)
+
+    def delete(self, key, version=None):
+        self._memory.pop((key, version), None)
+        return super().delete(key, version)
+
+    def clear(self):
+        self._memory.clear()
+        return super().clear()

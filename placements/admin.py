@@ -21,7 +21,7 @@ from placements.models import (
 )
 from placements.services import record_retention_check
 from residents.admin import HOPED_FOR_WORK, ConsentRecordInline
-from residents.admin_paging import CheapCountPaginator, LightListMixin, year_filter
+from residents.admin_paging import CheapCountPaginator, KeptChoicesFilter, LightListMixin, year_filter
 from residents.models import Resident
 from spreadsheets.admin_export import SpreadsheetExportMixin
 
@@ -85,7 +85,7 @@ class PlacementAdmin(
         "sector",
         "source",
         "guro_resident_at_hire",
-        "dong_at_hire",
+        ("dong_at_hire", KeptChoicesFilter),
         "program__kind",
         "employer__kind",
         "employer__in_digital_valley",

@@ -6,7 +6,7 @@ from audit.admin_mixins import AccessLoggedAdminMixin
 from audit.models import PersonalDataAccess
 from audit.services import log_access
 from residents.admin_mixins import PrintableResidentMixin, VerifiesPriorityClaimsMixin
-from residents.admin_paging import CheapCountPaginator, LightListMixin, year_filter
+from residents.admin_paging import CheapCountPaginator, KeptChoicesFilter, LightListMixin, year_filter
 from residents.models import ConsentRecord, PriorityVerification, Resident, ResidentPriorityGroup
 from residents.services import verify_priority_claim
 from spreadsheets.admin_export import SpreadsheetExportMixin
@@ -166,11 +166,11 @@ class ResidentAdmin(
     ]
     list_filter = [
         LivesInGuroFilter,
-        "dong",
+        ("dong", KeptChoicesFilter),
         "employment_status",
         "education_level",
         "gender",
-        "priority_groups",
+        ("priority_groups", KeptChoicesFilter),
         ("deletion_requested_at", admin.EmptyFieldListFilter),
         year_filter("created_at", _("등록 연도")),
     ]

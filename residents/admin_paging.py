@@ -6,13 +6,15 @@ scan per page. These replace them with a planner estimate (unfiltered lists), a 
 """
 
 import datetime
+import html
+import time
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_list import (
     _boolean_icon,
     _coerce_field_name,
-    result_headers,
     result_list,
 )
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
@@ -34,6 +36,8 @@ from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+
+from residents.admin_drawing import draw_table
 
 COUNT_CAP = 10_000
 
@@ -87,16 +91,7 @@ class LeanChangeList(ChangeList):
     def result_table(self):
         if self.formset is not None:  # list_editable: Django's own drawing, with its forms
             return mark_safe(render_to_string("admin/change_list_results.html", result_list(self)))
-        headers = list(result_headers(self))
-        rows = lean_rows(self)
-        context = {
-            "cl": self,
-            "result_hidden_fields": [],
-            "result_headers": headers,
-            "num_sorted_fields": sum(1 for header in headers if header["sortable"] and header["sorted"]),
-            "results": [[row] for row in rows],
-        }
-        return mark_safe(render_to_string("admin/change_list_results.html", context))
+        return draw_table(self, lean_rows(self))
 
 
 def lean_rows(cl):
@@ -118,6 +113,16 @@ def lean_rows(cl):
                 cells.append(f'<td class="{classes}{extra}">{shown}</td>')
         rows.append(mark_safe("".join(cells)))
     return rows
+
+
+def _escape(text):
+    """``django.utils.html.escape`` for a value that is not a lazy string, without its check for
+    one (a few hundred cells a page)."""
+    return html.escape(str(text))
+
+
+def _conditional_escape(text):
+    return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
 
 
 def _link_columns(cl):
@@ -147,7 +152,7 @@ def _link_maker(cl):
         popup = ""
         if cl.is_popup:
             popup = format_html(' data-popup-opener="{}"', result.serializable_value(attribute))
-        return f'<a href="{before}{escape(quote(getattr(result, pk_attname)))}{after}"{popup}>{shown}</a>'
+        return f'<a href="{before}{_escape(quote(getattr(result, pk_attname)))}{after}"{popup}>{shown}</a>'
 
     return link
 
@@ -176,8 +181,8 @@ def _column(cl, index, name):
 
         def checkbox(result):
             return (
-                f'<input type="checkbox" name="{field_name}" value="{escape(result.pk)}" class="action-select" '
-                f'aria-label="{escape(label.replace("{}", str(result)))}">'
+                f'<input type="checkbox" name="{field_name}" value="{_escape(result.pk)}" class="action-select" '
+                f'aria-label="{_escape(label.replace("{}", str(result)))}">'
             ), ""
 
         return "action-checkbox", checkbox
@@ -195,7 +200,7 @@ def _column(cl, index, name):
         def related(result):
             if getattr(result, attname) is None:
                 return empty, nowrap
-            return conditional_escape(str(getattr(result, field_name))), nowrap
+            return _conditional_escape(str(getattr(result, field_name))), nowrap
 
         return classes, related
     if getattr(field, "flatchoices", None):
@@ -208,15 +213,17 @@ def _column(cl, index, name):
         kind = "DATETIME_FORMAT" if isinstance(field, models.DateTimeField) else (
             "TIME_FORMAT" if isinstance(field, models.TimeField) else "DATE_FORMAT")  # fmt: skip
         draw = _date_drawer(get_format(kind), time_only=kind == "TIME_FORMAT")
-        aware = isinstance(field, models.DateTimeField)
+        # timezone.template_localtime() with the current time zone looked up once a page
+        aware = isinstance(field, models.DateTimeField) and settings.USE_TZ
+        zone = timezone.get_current_timezone()
 
         def moment(result):
             value = getattr(result, attname)
             if value in field.empty_values:
                 return empty, nowrap
-            if aware:
-                value = timezone.template_localtime(value)
-            return conditional_escape(draw(value)), nowrap
+            if aware and value.utcoffset() is not None and getattr(value, "convert_to_local_time", True):
+                value = value.astimezone(zone)
+            return _escape(draw(value)), nowrap
 
         return classes, moment
     if isinstance(field, models.IntegerField | models.FloatField) and not isinstance(
@@ -225,9 +232,7 @@ def _column(cl, index, name):
 
         def number(result):
             value = getattr(result, attname)
-            return (
-                empty if value in field.empty_values else conditional_escape(formats.number_format(value))
-            ), nowrap
+            return (empty if value in field.empty_values else _escape(formats.number_format(value))), nowrap
 
         return classes, number
     if isinstance(field, models.CharField | models.TextField | models.EmailField) and not isinstance(
@@ -238,7 +243,7 @@ def _column(cl, index, name):
             value = getattr(result, attname)
             if value is None or (isinstance(value, str) and value.strip() == ""):
                 return empty, nowrap
-            return conditional_escape(value), nowrap
+            return _conditional_escape(value), nowrap
 
         return classes, text
     return classes, _generic_cell(cl, name, field=field)
@@ -330,10 +335,34 @@ class CheapCountPaginator(Paginator):
             estimate = _estimated_rows(queryset)
             if estimate is not None and estimate > COUNT_CAP:
                 return estimate
-        return queryset[: COUNT_CAP + 1].count() if query.where else queryset.count()
+        if not query.where:
+            return queryset.count()
+        # Counted without the list's order (it changes which rows, not how many): sorting every
+        # match of a broad search before stopping at the cap cost several times the scan.
+        return queryset.order_by()[: COUNT_CAP + 1].count()
+
+
+# A large table's planner estimate, kept by each worker for ESTIMATE_SECONDS: PostgreSQL itself
+# refreshes it only when it analyses the table, so reading it on every page was a round trip for
+# nothing. Small tables (at most COUNT_CAP rows, counted exactly) are never kept.
+ESTIMATE_SECONDS = 60
+_estimates = {}
 
 
 def _estimated_rows(queryset):
+    key = (queryset.db, queryset.model._meta.db_table)
+    kept = _estimates.get(key)
+    if kept is not None and kept[0] > time.monotonic():
+        return kept[1]
+    rows = _planner_rows(queryset)
+    if rows is not None and rows > COUNT_CAP:
+        _estimates[key] = (time.monotonic() + ESTIMATE_SECONDS, rows)
+    else:
+        _estimates.pop(key, None)
+    return rows
+
+
+def _planner_rows(queryset):
     connection = connections[queryset.db]
     if connection.vendor != "postgresql":
         return None
@@ -345,6 +374,36 @@ def _estimated_rows(queryset):
     return int(row[0]) if row and row[0] and row[0] > 0 else None
 
 
+# A filter's choices (reference tables: dongs, priority groups) and a year filter's bounds, kept
+# by each worker for CHOICES_SECONDS: they are drawn only into the filter sidebar, itself kept
+# five minutes, yet were read from the database on every page (a round trip each).
+CHOICES_SECONDS = 30
+_kept_choices = {}
+
+
+def kept_choices(key, read):
+    kept = _kept_choices.get(key)
+    if kept is not None and kept[0] > time.monotonic():
+        return kept[1]
+    value = read()
+    _kept_choices[key] = (time.monotonic() + CHOICES_SECONDS, value)
+    return value
+
+
+def forget_kept_choices():
+    _kept_choices.clear()
+
+
+class KeptChoicesFilter(admin.RelatedFieldListFilter):
+    """Django's filter by a related record (a dong, a priority group), its choices kept a while."""
+
+    def field_choices(self, field, request, model_admin):
+        key = ("related", field.model._meta.label, field.name, get_language())
+        return kept_choices(
+            key, lambda: super(KeptChoicesFilter, self).field_choices(field, request, model_admin)
+        )
+
+
 class YearListFilter(admin.SimpleListFilter):
     """Filter by year of ``field_name``: the choices are the years between the first and the last
     row (two index lookups), and a choice filters by a date range the index serves."""
@@ -354,8 +413,11 @@ class YearListFilter(admin.SimpleListFilter):
     field_name = None
 
     def lookups(self, request, model_admin):
-        bounds = model_admin.model._default_manager.aggregate(
-            first=Min(self.field_name), last=Max(self.field_name)
+        bounds = kept_choices(
+            ("years", model_admin.model._meta.label, self.field_name),
+            lambda: model_admin.model._default_manager.aggregate(
+                first=Min(self.field_name), last=Max(self.field_name)
+            ),
         )
         if bounds["first"] is None:
             return []

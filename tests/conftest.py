@@ -163,6 +163,21 @@ def fresh_vacancy_filter_options():
 
 
 @pytest.fixture(autouse=True)
+def fresh_admin_list_choices():
+    """The staff lists keep their filters' choices, and the admin its sidebar and filters, in each
+    worker's memory for a few seconds (residents/admin_paging.py, guro_jobs/cache.py); each test
+    starts without them."""
+    from django.core.cache import caches
+
+    from residents.admin_paging import forget_kept_choices
+
+    forget_kept_choices()
+    getattr(caches["admin_fragments"], "_memory", {}).clear()
+    yield
+    forget_kept_choices()
+
+
+@pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Public pages keep shared fragments in Redis (guro_jobs/page_cache.py), which outlives a
     test's database: each test starts with every namespace out of use."""
