@@ -49,6 +49,11 @@ class OnePassReads:
 
     def __init__(self, year=None):
         self.year = year
+        if connection.vendor == "postgresql" and connection.in_atomic_block:
+            # The median's sort and the funnel's DISTINCT over a year's rows spill to disk at the
+            # default 4 MB; this transaction's statements may use more (reset at its end).
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL work_mem = '64MB'")
         if year is None:
             actual = selectors.actual_placements_between(first_year=None, last_year=None).order_by()
             earlier = None
