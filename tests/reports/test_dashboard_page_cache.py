@@ -133,7 +133,9 @@ def test_the_nightly_recompute_keeps_every_years_figures(client, staff_user, han
         assert drawn_during(client, year, monkeypatch)[0] == 0
 
 
-def test_nothing_is_drawn_ahead_while_the_page_cache_is_off(client, staff_user, hand_counted, monkeypatch, settings):
+def test_nothing_is_drawn_ahead_while_the_page_cache_is_off(
+    client, staff_user, hand_counted, monkeypatch, settings
+):
     from reports.tasks import recompute_dashboard
 
     settings.PAGE_CACHE_SECONDS = 0

@@ -74,7 +74,11 @@ def test_the_tallies_agree_with_the_tables_after_every_kind_of_write(hand_counte
     p2.sector = "private"
     p2.save(update_fields=["sector"])
     assert_tallies_agree()
-    p5.status, p5.cancelled_at, p5.cancellation_reason = Placement.Status.CANCELLED, timezone.now(), "잘못 기록"
+    p5.status, p5.cancelled_at, p5.cancellation_reason = (
+        Placement.Status.CANCELLED,
+        timezone.now(),
+        "잘못 기록",
+    )
     p5.save()
     assert_tallies_agree()
     check(p5, 6, True)  # a check of a cancelled placement counts nowhere
@@ -129,7 +133,11 @@ def test_the_one_year_recompute_from_the_tallies_stores_what_the_all_years_pass_
     p1, p5 = hand_counted.p1, hand_counted.p5
     p1.started_on = datetime.date(2010, 9, 1)
     p1.save()
-    p5.status, p5.cancelled_at, p5.cancellation_reason = Placement.Status.CANCELLED, timezone.now(), "잘못 기록"
+    p5.status, p5.cancelled_at, p5.cancellation_reason = (
+        Placement.Status.CANCELLED,
+        timezone.now(),
+        "잘못 기록",
+    )
     p5.save()
     check(hand_counted.p9, 3, False)
     store_all_snapshots()
