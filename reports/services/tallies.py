@@ -3,7 +3,9 @@
 write, so they agree with the rows any transaction sees). One year's recompute reads the earlier
 years' running sums, the year's priority groups and its retention from them, a few hundred rows,
 instead of aggregating every earlier placement and joining every link and check of the year.
-PostgreSQL only (`available()`); the rows have the shapes of the aggregates they stand for."""
+PostgreSQL only (`available()`); the rows have the shapes of the aggregates they stand for.
+The triggers only append (+n / -n rows), so a tally is the sum of its rows per key; `compact()`
+sums them up again (the nightly recompute runs it)."""
 
 from django.db import connection
 
@@ -12,21 +14,29 @@ SELECT t.start_year, t.sector, NULLIF(t.agreement_id, 0), sum(t.placements),
        COALESCE(sum(t.placements) FILTER (WHERE t.guro_resident_at_hire), 0),
        COALESCE(sum(t.placements) FILTER (WHERE t.guro_resident_at_hire AND e.in_digital_valley), 0)
 FROM placements_year_tally t LEFT JOIN employers_employer e ON e.id = t.employer_id
-WHERE t.start_year < %s AND t.placements <> 0
-GROUP BY 1, 2, 3"""
+WHERE t.start_year < %s
+GROUP BY 1, 2, 3 HAVING sum(t.placements) <> 0"""
 
 PRIORITY_SQL = """
-SELECT prioritygroup_id, sector, links FROM placements_priority_tally
-WHERE start_year = %s AND links <> 0"""
+SELECT prioritygroup_id, sector, sum(links) FROM placements_priority_tally
+WHERE start_year = %s GROUP BY 1, 2 HAVING sum(links) <> 0"""
 
 RETENTION_SQL = """
 SELECT months_after_start, sum(checks), COALESCE(sum(checks) FILTER (WHERE checked), 0),
        COALESCE(sum(checks) FILTER (WHERE still_employed), 0)
-FROM placements_retention_tally WHERE start_year = %s AND checks <> 0 GROUP BY 1"""
+FROM placements_retention_tally WHERE start_year = %s GROUP BY 1 HAVING sum(checks) <> 0"""
 
 
 def available():
     return connection.vendor == "postgresql"
+
+
+def compact():
+    """Sum each tally's appended rows per key into one row (exact while others write: rows of
+    transactions not yet committed are left as they are)."""
+    if available():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT placements_tally_compact()")
 
 
 def _rows(sql, year):

@@ -21,11 +21,12 @@ pytestmark = [
 ]
 
 TALLIED = {
-    "placements": """SELECT start_year, sector, agreement_id, employer_id, guro_resident_at_hire, placements
-                     FROM placements_year_tally WHERE placements <> 0""",
-    "links": "SELECT start_year, sector, prioritygroup_id, links FROM placements_priority_tally WHERE links <> 0",
-    "checks": """SELECT start_year, months_after_start, checked, still_employed, checks
-                 FROM placements_retention_tally WHERE checks <> 0""",
+    "placements": """SELECT start_year, sector, agreement_id, employer_id, guro_resident_at_hire, sum(placements)
+                     FROM placements_year_tally GROUP BY 1, 2, 3, 4, 5 HAVING sum(placements) <> 0""",
+    "links": """SELECT start_year, sector, prioritygroup_id, sum(links) FROM placements_priority_tally
+                GROUP BY 1, 2, 3 HAVING sum(links) <> 0""",
+    "checks": """SELECT start_year, months_after_start, checked, still_employed, sum(checks)
+                 FROM placements_retention_tally GROUP BY 1, 2, 3, 4 HAVING sum(checks) <> 0""",
 }
 COUNTED = {
     "placements": """SELECT EXTRACT(YEAR FROM started_on)::int, sector, COALESCE(agreement_id, 0),
@@ -156,3 +157,20 @@ def test_truncate_empties_the_tallies(hand_counted):
         cursor.execute("TRUNCATE placements_placement CASCADE")
     assert_tallies_agree()
     assert not rows(TALLIED["placements"]) and not rows(TALLIED["links"])
+
+
+def test_compacting_keeps_every_tally_and_leaves_one_row_per_key(hand_counted):
+    from reports.services import tallies
+
+    hand_counted.p1.started_on = datetime.date(2012, 3, 1)
+    hand_counted.p1.save()
+    hand_counted.p2.delete()
+    check(hand_counted.p9, 6, True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM placements_retention_tally")
+        appended = cursor.fetchone()[0]
+    tallies.compact()
+    assert_tallies_agree()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM placements_retention_tally")
+        assert cursor.fetchone()[0] == len(rows(COUNTED["checks"])) < appended
