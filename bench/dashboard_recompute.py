@@ -122,6 +122,10 @@ def main():
         sys.exit("Set CELERY_BROKER_URL (Redis) for the worker memory run, or pass --no-worker.")
     celery_app.conf.task_always_eager = False
     call_command("migrate", verbosity=0)
+    with connection.cursor() as cursor:
+        # The product's recompute runs with this work_mem (SET LOCAL in its transaction, see
+        # reports/services/one_pass.py); the floors get the same, so neither sorts on disk.
+        cursor.execute("SET work_mem = '64MB'")
 
     results = []
     for placements in args.placements:

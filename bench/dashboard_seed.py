@@ -33,9 +33,9 @@ FROM generate_series(1, %(residents)s) i,
      (SELECT array_agg(id ORDER BY id) ids FROM references_administrativedong) d;
 
 INSERT INTO employers_employer (name, business_number, kind, industry, representative, address,
-    in_digital_valley, phone, created_at)
+    in_digital_valley, phone, created_at, description, website)
 SELECT 'BENCH기업' || i, '', CASE WHEN i %% 3 = 0 THEN 'digital_valley' ELSE 'other' END, '', '', '',
-       i %% 3 = 0, '', now()
+       i %% 3 = 0, '', now(), '', ''
 FROM generate_series(1, 500) i;
 
 INSERT INTO employers_agreement (title, signed_on, starts_on, planned_hires, local_hire_share,

@@ -5,8 +5,10 @@ import io
 from urllib.parse import urlencode
 
 import pandas as pd
+from django.core.signals import setting_changed
 from django.db.models import Value
-from django.urls import reverse
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,9 +19,22 @@ from reports.models import Target
 from reports.services import SELECTED_STATUSES
 from spreadsheets.formulas import neutralise_formula
 
+_changelists = {}
+
+
+@receiver(setting_changed)
+def _forget_changelists(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _changelists.clear()
+
 
 def _admin_url(name, **params):
-    url = reverse(f"admin:{name}_changelist")
+    """An admin list's URL with filters. A dashboard draws over a hundred of them from a handful of
+    lists: each list is reversed once per URL prefix and URLconf, not once per link."""
+    key = (name, get_script_prefix(), get_urlconf())
+    url = _changelists.get(key)
+    if url is None:
+        url = _changelists[key] = reverse(f"admin:{name}_changelist")
     return f"{url}?{urlencode(params)}" if params else url
 
 

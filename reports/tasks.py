@@ -4,7 +4,8 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
-from reports import services
+from reports import fragments, services
+from reports.models import DashboardSnapshot
 
 # A lost or refused database connection is worth retrying; the work is idempotent.
 RETRY_OPTIONS = {
@@ -32,6 +33,7 @@ def recompute_dashboard(self, year=None):
     """Recompute and store one year's dashboard snapshot (this year's when no year is given)."""
     year = int(year) if year is not None else timezone.localdate().year
     snapshot = services.store_snapshot(year=year, progress=_reporter(self))
+    fragments.keep_drawn([snapshot])  # the first visitor after the recompute gets a warm page
     return {"year": snapshot.year, "computed_at": snapshot.computed_at.isoformat()}
 
 
@@ -39,6 +41,7 @@ def recompute_dashboard(self, year=None):
 def recompute_all_dashboards(self):
     """Recompute and store the snapshot of every dashboard year."""
     years = services.store_all_snapshots(progress=_reporter(self))
+    fragments.keep_drawn(DashboardSnapshot.objects.filter(year__in=years).order_by("year"))
     return {"years": years}
 
 
@@ -50,4 +53,5 @@ def send_forecast_warnings(self):
     from reports.warnings import send_forecast_warnings as send
 
     snapshot = services.store_snapshot(year=timezone.localdate().year)
+    fragments.keep_drawn([snapshot])
     return {"warned": send(snapshot=snapshot)}

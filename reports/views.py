@@ -7,10 +7,8 @@ from celery.result import AsyncResult
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import json_script
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -18,20 +16,15 @@ from django.views.decorators.http import require_GET, require_POST
 from kombu.exceptions import OperationalError as BrokerOperationalError
 from redis.exceptions import RedisError
 
-from guro_jobs import page_cache
 from guro_jobs.celery import app as celery_app
 from guro_jobs.health import broker_status
-from reports import presenters, selectors
+from reports import fragments, presenters, selectors
 from reports.forecast import FORECAST_METHOD
 from reports.on_demand import compute_on_demand, forget_on_demand
 from reports.permissions import dashboard_access_required
 from reports.tasks import recompute_dashboard
 
 logger = logging.getLogger(__name__)
-
-# The dashboard's figures in the shared page cache (guro_jobs/page_cache.py), keyed by the snapshot's
-# id and computation time: every recompute writes a new time, so kept figures never outlive theirs.
-DASHBOARD_FRAGMENTS = "dashboard"
 
 # What .delay() raises when Redis (the broker) is down or unreachable.
 BROKER_ERRORS = (BrokerOperationalError, RedisError, ConnectionError, OSError)
@@ -106,10 +99,9 @@ def dashboard(request):
 
 
 def _dashboard_context(year, snapshot):
-    """The dashboard's context. The figures' tables and chart data depend only on the snapshot and
-    the reader's language (aggregates, nothing about a person), so they are drawn once per stored
-    snapshot and language and kept in the shared cache (guro_jobs/page_cache.py); a new snapshot
-    has a new key. The toolbar and the casework figures around them are drawn per request."""
+    """The dashboard's context. The figures' tables and chart data are kept page fragments
+    (reports/fragments.py: drawn once per stored snapshot and language, by the recompute itself);
+    the toolbar and the casework figures around them are drawn per request."""
     years = selectors.dashboard_years()
     context = {
         "year": year,
@@ -120,28 +112,7 @@ def _dashboard_context(year, snapshot):
     }
     if snapshot is None:
         return context
-    key = page_cache.fragment_key(
-        DASHBOARD_FRAGMENTS,
-        snapshot.pk,
-        snapshot.year,
-        snapshot.computed_at.isoformat(),
-        determined_by_parts=True,
-    )
-    fragments = page_cache.read(key)
-    if fragments is None:
-        data = snapshot.data  # deferred by snapshot_header: read only when it is drawn
-        figures_context = {
-            **context,
-            "forecast_method": FORECAST_METHOD,
-            "data": presenters.with_links(data),
-            "charts": True,
-        }
-        fragments = {
-            "figures_html": render_to_string("reports/_figures.html", figures_context),
-            "chart_json": json_script(presenters.chart_data(data), "dashboard-chart-data"),
-        }
-        page_cache.keep(key, fragments)
-    return {**context, **fragments}
+    return {**context, **fragments.figures(snapshot)}
 
 
 @never_cache

@@ -21,6 +21,7 @@ from programs.models import Program, ProgramApplication
 from references.models import AdministrativeDong, PriorityGroup
 from reports import selectors
 from reports.models import Target
+from reports.services import tallies
 from reports.services.figures import (
     RETENTION_MONTHS,
     SELECTED_STATUSES,
@@ -49,6 +50,11 @@ class OnePassReads:
 
     def __init__(self, year=None):
         self.year = year
+        if connection.vendor == "postgresql" and connection.in_atomic_block:
+            # The median's sort and the funnel's DISTINCT over a year's rows spill to disk at the
+            # default 4 MB; this transaction's statements may use more (reset at its end).
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL work_mem = '64MB'")
         if year is None:
             actual = selectors.actual_placements_between(first_year=None, last_year=None).order_by()
             earlier = None
@@ -71,13 +77,17 @@ class OnePassReads:
             .annotate(**counts)
         )
         if earlier is not None:
-            # Earlier years feed only running sums: no dong or program grain for them.
-            self._add_grain(
-                earlier.annotate(start_year=_year("started_on"))
-                .values("start_year", "sector", "agreement_id")
-                .annotate(**counts),
-                fine=False,
-            )
+            # Earlier years feed only running sums: no dong or program grain for them. PostgreSQL
+            # keeps them tallied (placements/migrations/0007_year_tally.py), elsewhere they are counted.
+            if tallies.available():
+                self._add_grain(tallies.earlier_years(year), fine=False)
+            else:
+                self._add_grain(
+                    earlier.annotate(start_year=_year("started_on"))
+                    .values("start_year", "sector", "agreement_id")
+                    .annotate(**counts),
+                    fine=False,
+                )
 
         self.medians = None
         if connection.vendor == "postgresql":
@@ -89,9 +99,14 @@ class OnePassReads:
                 .annotate(median=PercentileCont("monthly_wage", 0.5))
             }
 
+        # One year's priority groups and retention from the tallies where PostgreSQL keeps them;
+        # every year's (and SQLite's) by joining the links and checks to the placements.
+        use_tallies = year is not None and tallies.available()
         self.priority = {}
         for row in (
-            Placement.priority_groups.through.objects.filter(in_scope)
+            tallies.priority_groups(year)
+            if use_tallies
+            else Placement.priority_groups.through.objects.filter(in_scope)
             .order_by()
             .annotate(start_year=_year("placement__started_on"))
             .values("start_year", "prioritygroup_id", sector=F("placement__sector"))
@@ -105,7 +120,9 @@ class OnePassReads:
 
         self.retention = {}
         for row in (
-            RetentionCheck.objects.filter(in_scope)
+            tallies.retention(year)
+            if use_tallies
+            else RetentionCheck.objects.filter(in_scope)
             .order_by()
             .annotate(start_year=_year("placement__started_on"))
             .values("start_year", "months_after_start")

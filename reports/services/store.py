@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from reports import selectors
 from reports.models import DashboardSnapshot
+from reports.services import tallies
 from reports.services.one_pass import OnePassReads
 from reports.services.snapshot import compute_snapshot
 
@@ -38,6 +39,7 @@ def store_all_snapshots(*, progress=None):
     Every source is read once for all years (one REPEATABLE READ snapshot on PostgreSQL), then
     each year is built from the aggregated rows and stored."""
     started_at = timezone.now()
+    tallies.compact()  # one row per key again for the one-year recomputes of the coming day
     isolate = connection.vendor == "postgresql" and not connection.in_atomic_block
     with transaction.atomic():
         if isolate:

@@ -3,6 +3,7 @@ cache: the page costs the same few queries whatever the figures hold, a new snap
 and what is kept holds aggregates only (no reader's name, no CSRF token)."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -85,3 +86,59 @@ def test_the_kept_figures_hold_no_reader_and_no_token(client, staff_user, hand_c
     assert "csrfmiddlewaretoken" not in text and staff_user.username not in text and "로그아웃" not in text
     names = set(Placement.objects.values_list("resident__name", flat=True))
     assert names and not any(name in text for name in names)
+
+
+def without_token(html):
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
+def drawn_during(client, year, monkeypatch):
+    """How many times the page drew the figures itself while answering, and the page."""
+    from reports import fragments
+
+    drawn = []
+    original = fragments.draw
+    monkeypatch.setattr(fragments, "draw", lambda snapshot: drawn.append(snapshot.year) or original(snapshot))
+    response = client.get("/dashboard/", {"year": year})
+    assert response.status_code == 200
+    return len(drawn), response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_recompute_task_keeps_the_figures_so_the_first_visitor_gets_a_warm_page(
+    client, staff_user, hand_counted, monkeypatch, language
+):
+    from reports.tasks import recompute_dashboard
+
+    client.force_login(staff_user)
+    client.cookies["django_language"] = language
+    recompute_dashboard.delay(2011).get()
+    drawn, page = drawn_during(client, 2011, monkeypatch)
+    assert drawn == 0
+    assert "dashboard-chart-data" in page
+    # what was kept ahead is what the page draws itself once nothing is kept
+    page_cache.forget_all()
+    drawn_again, page_again = drawn_during(client, 2011, monkeypatch)
+    assert drawn_again == 1
+    assert without_token(page_again) == without_token(page)
+
+
+def test_the_nightly_recompute_keeps_every_years_figures(client, staff_user, hand_counted, monkeypatch):
+    from reports.tasks import recompute_all_dashboards
+
+    client.force_login(staff_user)
+    years = recompute_all_dashboards.delay().get()["years"]
+    assert 2011 in years
+    for year in years:
+        assert drawn_during(client, year, monkeypatch)[0] == 0
+
+
+def test_nothing_is_drawn_ahead_while_the_page_cache_is_off(
+    client, staff_user, hand_counted, monkeypatch, settings
+):
+    from reports.tasks import recompute_dashboard
+
+    settings.PAGE_CACHE_SECONDS = 0
+    client.force_login(staff_user)
+    recompute_dashboard.delay(2011).get()
+    assert drawn_during(client, 2011, monkeypatch)[0] == 1
