@@ -36,16 +36,10 @@ FLOOR = "/ops/ping"
 
 def signed_in_client(who):
     """A test client signed in as the bench staff user or resident (bench/session_cookie.py)."""
-    from session_cookie import resident_user, staff_user
+    from session_cookie import resident_user, signed_in_client, staff_user
 
     user, extra = staff_user() if who == "staff" else resident_user()
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    for key, value in extra.items():
-        session[key] = value
-    session.save()
-    return client
+    return signed_in_client(user, extra)
 
 
 def time_page(client, path, repeat):

@@ -72,9 +72,8 @@ def resident_user(saved=5):
     return user, {}
 
 
-def session_cookie(user, extra):
-    """Log `user` in (as the test client does) and return the Cookie header's value."""
-    from django.conf import settings
+def signed_in_client(user, extra):
+    """A test client with `user` logged in and `extra` put in its session (saved)."""
     from django.test import Client
 
     client = Client()
@@ -83,7 +82,15 @@ def session_cookie(user, extra):
     for key, value in extra.items():
         session[key] = value
     session.save()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    return client
+
+
+def session_cookie(user, extra):
+    """Log `user` in (as the test client does) and return the Cookie header's value."""
+    from django.conf import settings
+
+    client = signed_in_client(user, extra)
+    return f"{settings.SESSION_COOKIE_NAME}={client.session.session_key}"
 
 
 def main():

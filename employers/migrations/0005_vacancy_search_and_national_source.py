@@ -7,23 +7,7 @@ from django.conf import settings
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
-
-class AddIndexOnPostgreSQL(migrations.AddIndex):
-    """A GIN trigram index exists only on PostgreSQL; elsewhere (SQLite) the same icontains
-    search runs as a plain LIKE scan. The index is the database's alone, not part of the models'
-    state: SQLite rebuilds a table to alter it (a later AddField on employers or vacancies) from that
-    state, and would try to create a GIN index it cannot have."""
-
-    def state_forwards(self, app_label, state):
-        pass
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
+from guro_jobs.migration_operations import AddIndexOnPostgreSQL
 
 
 def local_vacancies_are_in_guro(apps, schema_editor):
