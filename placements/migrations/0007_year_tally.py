@@ -133,6 +133,24 @@ def _compact(table, keys):
     )
 
 
+# Each tally as counted from the tables themselves (the rows the triggers' appends add up to).
+COUNTED_FROM_TABLES = {
+    YEAR: f"SELECT {PLACEMENT_KEY.format(p='x')}, count(*)"
+    " FROM placements_placement x WHERE x.status = 'standing' GROUP BY 1, 2, 3, 4, 5",
+    PRIORITY: f"SELECT {LINK_KEY.format(p='p', l='l')}, count(*)"
+    " FROM placements_placement_priority_groups l JOIN placements_placement p ON p.id = l.placement_id"
+    " WHERE p.status = 'standing' GROUP BY 1, 2, 3",
+    RETENTION: f"SELECT {CHECK_KEY.format(p='p', r='r')}, count(*)"
+    " FROM placements_retentioncheck r JOIN placements_placement p ON p.id = r.placement_id"
+    " WHERE p.status = 'standing' GROUP BY 1, 2, 3, 4",
+}
+# Each tally's key columns and its count column.
+TALLY_COLUMNS = {
+    YEAR: (["start_year", "sector", "agreement_id", "employer_id", "guro_resident_at_hire"], "placements"),
+    PRIORITY: (["start_year", "sector", "prioritygroup_id"], "links"),
+    RETENTION: (["start_year", "months_after_start", "checked", "still_employed"], "checks"),
+}
+
 CREATE = [
     f"""CREATE TABLE {YEAR} (
         start_year integer NOT NULL,
@@ -171,9 +189,7 @@ CREATE = [
     END $$""",
     f"""CREATE FUNCTION placements_tally_compact() RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
-        {_compact(YEAR, ["start_year", "sector", "agreement_id", "employer_id", "guro_resident_at_hire"]).format(count="placements")}
-        {_compact(PRIORITY, ["start_year", "sector", "prioritygroup_id"]).format(count="links")}
-        {_compact(RETENTION, ["start_year", "months_after_start", "checked", "still_employed"]).format(count="checks")}
+        {" ".join(_compact(table, keys).format(count=count) for table, (keys, count) in TALLY_COLUMNS.items())}
     END $$""",
     *(
         statement
@@ -191,14 +207,7 @@ CREATE = [
         )
     ),
     # What is there already, counted once (the triggers above hold writes off until this commits).
-    f"INSERT INTO {YEAR} SELECT {PLACEMENT_KEY.format(p='x')}, count(*)"
-    " FROM placements_placement x WHERE x.status = 'standing' GROUP BY 1, 2, 3, 4, 5",
-    f"INSERT INTO {PRIORITY} SELECT {LINK_KEY.format(p='p', l='l')}, count(*)"
-    " FROM placements_placement_priority_groups l JOIN placements_placement p ON p.id = l.placement_id"
-    " WHERE p.status = 'standing' GROUP BY 1, 2, 3",
-    f"INSERT INTO {RETENTION} SELECT {CHECK_KEY.format(p='p', r='r')}, count(*)"
-    " FROM placements_retentioncheck r JOIN placements_placement p ON p.id = r.placement_id"
-    " WHERE p.status = 'standing' GROUP BY 1, 2, 3, 4",
+    *(f"INSERT INTO {table} {counted}" for table, counted in COUNTED_FROM_TABLES.items()),
 ]
 
 DROP = [

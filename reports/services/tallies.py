@@ -7,7 +7,7 @@ PostgreSQL only (`available()`); the rows have the shapes of the aggregates they
 The triggers only append (+n / -n rows), so a tally is the sum of its rows per key; `compact()`
 sums them up again (the nightly recompute runs it)."""
 
-from django.db import connection
+from django.db import connection, transaction
 
 EARLIER_SQL = """
 SELECT t.start_year, t.sector, NULLIF(t.agreement_id, 0), sum(t.placements),
@@ -37,6 +37,23 @@ def compact():
     if available():
         with connection.cursor() as cursor:
             cursor.execute("SELECT placements_tally_compact()")
+
+
+def differences():
+    """Per tally, how many keys disagree with the tables they count ({} off PostgreSQL)."""
+    if not available():
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tally, differing FROM placements_tally_differences()")
+        return {tally: int(differing) for tally, differing in cursor.fetchall()}
+
+
+def rebuild():
+    """Count every tally again from the tables, writes to them held off meanwhile: for when the
+    triggers did not run (a data-only restore with --disable-triggers)."""
+    if available():
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT placements_tally_rebuild()")
 
 
 def _rows(sql, year):

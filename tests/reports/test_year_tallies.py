@@ -174,3 +174,20 @@ def test_compacting_keeps_every_tally_and_leaves_one_row_per_key(hand_counted):
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM placements_retention_tally")
         assert cursor.fetchone()[0] == len(rows(COUNTED["checks"])) < appended
+
+
+def test_a_restore_without_triggers_is_found_by_the_check_and_mended_by_the_rebuild(hand_counted):
+    from django.core.management import CommandError, call_command
+
+    with connection.cursor() as cursor:  # what a data-only restore with --disable-triggers leaves
+        cursor.execute("DELETE FROM placements_year_tally WHERE start_year = 2011")
+        cursor.execute("INSERT INTO placements_retention_tally VALUES (2010, 3, true, true, 7)")
+    with pytest.raises(CommandError, match="placements_year_tally .*placements_retention_tally 1"):
+        call_command("rebuild_dashboard_tallies", "--check")
+
+    call_command("rebuild_dashboard_tallies")
+
+    assert_tallies_agree()
+    call_command("rebuild_dashboard_tallies", "--check")
+    for snapshot in DashboardSnapshot.objects.all():
+        assert store_snapshot(year=snapshot.year).data == snapshot.data, snapshot.year
