@@ -93,8 +93,15 @@ def create_job_fair(ctx, employers, vacancies, *, slots=3, capacity=20, bookings
         is_published=True,
         created_at=_at(today - datetime.timedelta(days=7), 9),
     )
-    event.employers.set([row.pk for row in employers[:6]])
-    event.vacancies.set([v.pk for v in vacancies if v.current and v.status == "open"][:6])
+    # The links written in this order: set()/add() go through a set of ids, whose order moves
+    # with the ids the database hands out, and the same seed would give other rows.
+    HiringEvent.employers.through.objects.bulk_create(
+        HiringEvent.employers.through(hiringevent=event, employer_id=row.pk) for row in employers[:6]
+    )
+    HiringEvent.vacancies.through.objects.bulk_create(
+        HiringEvent.vacancies.through(hiringevent=event, vacancy_id=v.pk)
+        for v in [v for v in vacancies if v.current and v.status == "open"][:6]
+    )
     made = [
         TimeSlot.objects.create(
             event=event, starts_at=_at(day, 10 + 2 * i), ends_at=_at(day, 11 + 2 * i), capacity=capacity
