@@ -64,8 +64,17 @@ class JobApplicationMoveSerializer(serializers.Serializer):
     )
     started_on = serializers.DateField(required=False, help_text=_("채용 시 근무 시작일"))
     monthly_wage = serializers.IntegerField(
-        required=False, min_value=0, max_value=MAXIMUM_MONTHLY_WAGE, help_text=_("채용 시 월 임금(원)")
+        required=False,
+        min_value=0,
+        max_value=MAXIMUM_MONTHLY_WAGE,
+        help_text=_("채용 시 월 임금(원). 비우면 공고의 월 임금"),
     )
+
+    def validate(self, attrs):
+        # As the employer's hire confirmation page asks: a hire is recorded with the day work starts.
+        if attrs["status"] == Status.HIRED and not attrs.get("started_on"):
+            raise serializers.ValidationError({"started_on": [_("채용하려면 근무 시작일을 입력해 주세요.")]})
+        return attrs
 
 
 class PlacementSerializer(PortalModelSerializer):

@@ -36,11 +36,15 @@ def test_a_vacancy_goes_from_an_employers_draft_to_a_hire_through_the_api(world)
     application = resident.post(f"/api/v1/vacancies/{vacancy_id}/apply/").json()
     assert application["status"] == "applied"
     moved = employer.post(
-        f"/api/v1/job-applications/{application['id']}/move/", {"status": "hired"}, format="json"
+        f"/api/v1/job-applications/{application['id']}/move/",
+        {"status": "hired", "started_on": "2026-12-07"},
+        format="json",
     )
     assert moved.json()["status"] == "hired"
     placement = Placement.objects.get(job_application_id=application["id"])
     assert placement.employer == world.employer
+    assert placement.started_on.isoformat() == "2026-12-07"
+    assert placement.monthly_wage == 2_400_000  # the vacancy's, when the hire does not say
     assert placement.retention_checks.count() == 4
     assert Vacancy.objects.get(pk=vacancy_id).approved_by == world.users["staff"]
 
@@ -96,3 +100,18 @@ def test_pages_never_repeat_or_skip_a_row_when_sort_keys_tie(world):
         data = staff.get(f"/api/v1/program-applications/?ordering=decided_at&page_size=10&page={page}").json()
         seen += [row["id"] for row in data["results"]]
     assert len(seen) == len(set(seen)) == data["count"]
+
+
+def test_a_hire_through_the_api_needs_its_start_day_and_writes_nothing_without_it(world):
+    employer = client_for(world.users["employer"])
+    application = factories.JobApplicationFactory(vacancy=world.vacancy, status="interview")
+
+    refused = employer.post(
+        f"/api/v1/job-applications/{application.pk}/move/", {"status": "hired"}, format="json"
+    )
+
+    assert refused.status_code == 400
+    assert refused.json()["started_on"] == ["채용하려면 근무 시작일을 입력해 주세요."]
+    application.refresh_from_db()
+    assert application.status == "interview"
+    assert not Placement.objects.filter(job_application=application).exists()
