@@ -500,5 +500,9 @@ CELERY_BEAT_SCHEDULE["interview-reminders"] = {
     "task": "interviews.send_interview_reminders",
     "schedule": crontab(minute=5),
 }
+CELERY_BEAT_SCHEDULE["booking-reminders"] = {
+    "task": "interviews.send_booking_reminders",
+    "schedule": crontab(minute=10),
+}
 # Messages on an application (conversations/): text only, at most this many characters.
 APPLICATION_MESSAGE_MAX_LENGTH = int(os.environ.get("APPLICATION_MESSAGE_MAX_LENGTH", "1000"))

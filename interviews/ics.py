@@ -1,7 +1,8 @@
-"""The interview's calendar file (RFC 5545 .ics) attached to every interview mail.
+"""The calendar files (RFC 5545 .ics) attached to interview and hiring-event booking mails.
 
 One UID per interview (its `uid`), SEQUENCE = its `sequence`: a new time or a cancellation updates the
-event already in the reader's calendar. Times are in Asia/Seoul with its VTIMEZONE."""
+event already in the reader's calendar. One UID per booking: its cancellation (SEQUENCE 1) takes the
+booked slot out again. Times are in Asia/Seoul with its VTIMEZONE."""
 
 import zoneinfo
 from email.utils import parseaddr
@@ -63,11 +64,16 @@ def interview_ics(interview, *, method=None):
         if interview.status == "confirmed"
         else "TENTATIVE",
     )
-    organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or 'jobs@guro.go.kr'}")
-    organizer.params["CN"] = vacancy.employer.name
-    event.add("organizer", organizer)
     if interview.online_link:
         event.add("url", interview.online_link)
+    return _calendar(event, method=method, organizer=vacancy.employer.name)
+
+
+def _calendar(event, *, method, organizer):
+    """The event in a calendar of its own, with the portal's mail address as the organizer's."""
+    address = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or 'jobs@guro.go.kr'}")
+    address.params["CN"] = organizer
+    event.add("organizer", address)
     calendar = Calendar.new(prodid=PRODID, method=method, subcomponents=[event])
     calendar.add_missing_timezones()
     return calendar.to_ical().decode()
@@ -75,3 +81,29 @@ def interview_ics(interview, *, method=None):
 
 def ics_attachment(interview):
     return {"filename": "interview.ics", "content": interview_ics(interview), "mimetype": "text/calendar"}
+
+
+def booking_uid(booking):
+    return f"booking-{booking.pk}@guro-jobs"
+
+
+def booking_ics(booking):
+    """A resident's booked slot at a job fair or walk-in interview day; CANCEL once cancelled."""
+    cancelled = booking.status == booking.Status.CANCELLED
+    slot, hiring_event = booking.slot, booking.event
+    event = Event.new(
+        uid=booking_uid(booking),
+        sequence=1 if cancelled else 0,
+        stamp=timezone.now(),
+        start=timezone.localtime(slot.starts_at, SEOUL),
+        end=timezone.localtime(slot.ends_at, SEOUL),
+        summary=_("채용 행사: %(title)s") % {"title": hiring_event.title},
+        location=hiring_event.place,
+        description=_("신분증과 이력서를 가지고 오세요. 예약은 포털의 행사 화면에서 취소할 수 있습니다."),
+        status="CANCELLED" if cancelled else "CONFIRMED",
+    )
+    return _calendar(event, method=CANCEL if cancelled else REQUEST, organizer=_("구로구 일자리지원과"))
+
+
+def booking_attachment(booking):
+    return {"filename": "booking.ics", "content": booking_ics(booking), "mimetype": "text/calendar"}

@@ -239,6 +239,8 @@ class Booking(models.Model):
         related_name="+",
     )
     outcome_note = models.TextField(_("결과 메모"), max_length=MAX_NOTE_LENGTH, blank=True)
+    # The slot time the day-before reminder was mailed for: a slot moved by staff is reminded again.
+    reminder_sent_for = models.DateTimeField(_("전날 알림을 보낸 시간대"), null=True, blank=True)
     placement = models.ForeignKey(
         "placements.Placement",
         verbose_name=_("채용 연계 실적"),

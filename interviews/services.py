@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from interviews.ics import ics_attachment
+from interviews.ics import booking_attachment, ics_attachment
 from interviews.models import Booking, Interview, InterviewChange, TimeSlot
 from notifications.kinds import MailKind
 from notifications.services import notify
@@ -334,21 +334,34 @@ def book_slot(*, slot, resident):
     if booked_count(slot) >= slot.capacity:
         raise ValidationError(_("이 시간대는 정원이 찼습니다. 다른 시간대를 골라 주세요."))
     booking = Booking.objects.create(slot=slot, event=slot.event, resident=resident)
-    notify(
-        user=resident.user,
-        kind=MailKind.EVENT_BOOKING,
-        subject=_("예약했습니다: %(title)s") % {"title": slot.event.title},
-        body=_("%(title)s (%(place)s) %(when)s 시간대에 예약했습니다. 신분증을 가지고 오세요.")
-        % {"title": slot.event.title, "place": slot.event.place, "when": when_text(slot.starts_at)},
+    _mail_booking(
+        booking,
+        subject=_("예약했습니다: %(title)s"),
+        body=_("%(title)s (%(place)s) %(when)s 시간대에 예약했습니다. 신분증을 가지고 오세요."),
     )
     return booking
+
+
+def _mail_booking(booking, *, subject, body):
+    """The resident's mail about their booking, with its calendar file (.ics)."""
+    slot, event = booking.slot, booking.event
+    facts = {"title": event.title, "place": event.place, "when": when_text(slot.starts_at)}
+    notify(
+        user=booking.resident.user,
+        kind=MailKind.EVENT_BOOKING,
+        subject=subject % facts,
+        body=body % facts + "\n\n" + _("첨부한 일정 파일(.ics)을 열면 달력에 넣거나 뺄 수 있습니다."),
+        attachments=[booking_attachment(booking)],
+    )
 
 
 @transaction.atomic
 def cancel_booking(*, booking, by):
     """The resident (or staff) cancels a booking before its slot starts; the place is free again."""
     booking = (
-        Booking.objects.select_for_update(of=("self",)).select_related("slot", "resident").get(pk=booking.pk)
+        Booking.objects.select_for_update(of=("self",))
+        .select_related("slot", "event", "resident__user")
+        .get(pk=booking.pk)
     )
     if not (by.is_district_staff or booking.resident.user_id == by.pk):
         raise ValidationError(_("본인의 예약만 취소할 수 있습니다."))
@@ -359,7 +372,45 @@ def cancel_booking(*, booking, by):
     booking.status = Booking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.save(update_fields=["status", "cancelled_at"])
+    _mail_booking(
+        booking,
+        subject=_("예약을 취소했습니다: %(title)s"),
+        body=_(
+            "%(title)s (%(place)s) %(when)s 시간대 예약을 취소했습니다. 다른 시간대는 포털에서 다시 예약할 수 있습니다."
+        ),
+    )
     return booking
+
+
+def send_due_booking_reminders(*, now=None):
+    """Mail each resident whose booked slot starts within the next 24 hours, once per booking and
+    slot time: the row is locked and marked in the same transaction as the mail is queued."""
+    now = now or timezone.now()
+    sent = 0
+    due = Booking.objects.filter(
+        status=Booking.Status.BOOKED, slot__starts_at__gt=now, slot__starts_at__lte=now + REMINDER_WINDOW
+    ).exclude(reminder_sent_for=F("slot__starts_at"))
+    for booking_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            booking = (
+                Booking.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("slot", "event", "resident__user")
+                .filter(pk=booking_id, status=Booking.Status.BOOKED)
+                .first()
+            )
+            if booking is None or booking.reminder_sent_for == booking.slot.starts_at:
+                continue
+            booking.reminder_sent_for = booking.slot.starts_at
+            booking.save(update_fields=["reminder_sent_for"])
+            _mail_booking(
+                booking,
+                subject=_("내일 채용 행사가 있습니다: %(title)s"),
+                body=_(
+                    "%(title)s (%(place)s) %(when)s 시간대에 예약하셨습니다. 신분증과 이력서를 가지고 오세요."
+                ),
+            )
+            sent += 1
+    return sent
 
 
 @transaction.atomic

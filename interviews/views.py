@@ -12,7 +12,7 @@ from django.views.generic import FormView, TemplateView, View
 from guro_jobs.permissions import EmployerRequiredMixin
 from interviews import selectors, services
 from interviews.forms import CancelInterviewForm, InterviewForm, InterviewResponseForm
-from interviews.ics import interview_ics
+from interviews.ics import booking_ics, interview_ics
 from interviews.models import Booking, HiringEvent, Interview, TimeSlot
 from placements import selectors as application_selectors
 from residents.permissions import ResidentRequiredMixin
@@ -234,3 +234,15 @@ class CancelBookingView(ResidentRequiredMixin, View):
         else:
             messages.success(request, _("예약을 취소했습니다."))
         return redirect("events:detail", pk=booking.event_id)
+
+
+class BookingCalendarView(ResidentRequiredMixin, View):
+    """The resident's own booking as a calendar file."""
+
+    def get(self, request, pk):
+        booking = get_object_or_404(
+            Booking.objects.filter(resident=self.resident).select_related("slot", "event"), pk=pk
+        )
+        response = HttpResponse(booking_ics(booking), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="booking.ics"'
+        return response
