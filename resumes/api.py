@@ -1,11 +1,18 @@
 """Resumes in the API (/api/v1/resumes/): a resident reads and writes their own; district staff
 read everyone's, each read access-logged; nobody else. Entries are written with the resume: a
-list given replaces that history. Files are attached on the resident's pages (/me/resumes/)."""
+list given replaces that history. The attached file is `{id}/file/`: PUT (multipart, field `file`)
+attaches or replaces it, DELETE removes it (the resident), GET downloads it (the resident, staff,
+each staff read logged), with the same checks as the pages (/me/resumes/)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
 
 from accounts.permissions import RESIDENT, STAFF
 from audit.api_mixins import LogsPersonalDataReadsMixin
@@ -14,6 +21,7 @@ from references.choices import EmploymentType
 from resumes import services
 from resumes.models import CareerEntry, CertificateEntry, EducationEntry, LanguageEntry, Resume
 from resumes.selectors import resumes_of
+from resumes.views import resume_file_response
 
 
 class EducationEntrySerializer(PortalModelSerializer):
@@ -120,6 +128,16 @@ class ResumeSerializer(PortalModelSerializer):
         return self.save_with_entries(instance, validated_data)
 
 
+class ResumeFileSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text=_("PDF, 한글(HWP·HWPX), 워드(DOCX) 파일"),
+        error_messages={
+            "required": _("올릴 파일을 골라 주세요."),
+            "empty": _("빈 파일입니다. 내용이 있는 파일을 올려 주세요."),
+        },
+    )
+
+
 class ResumeViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
     """이력서 (resumes): a resident's own; staff read all."""
 
@@ -144,3 +162,25 @@ class ResumeViewSet(LogsPersonalDataReadsMixin, PortalModelViewSet):
 
     def perform_destroy(self, instance):
         services.delete_resume(resume=instance)
+
+    @extend_schema(
+        summary="이력서 첨부 파일 (GET 내려받기, PUT 올리기·바꾸기, DELETE 지우기)",
+        request={"multipart/form-data": ResumeFileSerializer},
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 204: None},
+        methods=["GET", "PUT", "DELETE"],
+    )
+    @action(detail=True, methods=["get", "put", "delete"], parser_classes=[MultiPartParser, FormParser])
+    def file(self, request, pk=None):
+        resume = self.get_object()
+        if request.method == "GET":
+            return resume_file_response(request, resume)
+        if request.method == "DELETE":
+            services.remove_file(resume=resume)
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        upload = ResumeFileSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        try:
+            services.attach_file(resume=resume, file=upload.validated_data["file"])
+        except ValidationError as error:
+            raise serializers.ValidationError({"file": error.messages})
+        return Response(self.get_serializer(resume).data)

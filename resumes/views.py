@@ -134,13 +134,18 @@ class ResumeFileView(View):
             if role == "resident":
                 raise Http404
             raise PermissionDenied
-        if not resume.has_file:
-            raise Http404
-        log_access(
-            request=request,
-            action=PersonalDataAccess.Action.VIEW,
-            resident=resume.resident,
-            target=_("이력서 첨부 파일"),
-            detail=resume.file_name,
-        )
-        return file_response(path=resume.file_path, kind=resume.file_kind, name=resume.file_name)
+        return resume_file_response(request, resume)
+
+
+def resume_file_response(request, resume):
+    """The resume's file as a download, its read written to the access log (page and API)."""
+    if not resume.has_file:
+        raise Http404
+    log_access(
+        request=request,
+        action=PersonalDataAccess.Action.VIEW,
+        resident=resume.resident,
+        target=_("이력서 첨부 파일"),
+        detail=resume.file_name,
+    )
+    return file_response(path=resume.file_path, kind=resume.file_kind, name=resume.file_name)

@@ -4,8 +4,9 @@ import pytest
 from rest_framework.test import APIClient
 
 from audit.models import PersonalDataAccess
+from resumes import services
 from tests import factories
-from tests.resumes.conftest import make_resume
+from tests.resumes.conftest import PDF_BYTES, make_resume, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +62,58 @@ def test_staff_reads_of_resumes_are_access_logged():
     assert client.get(f"/api/v1/resumes/{resume.pk}/").status_code == 200
     assert PersonalDataAccess.objects.filter(account=staff).count() == 2
     assert PersonalDataAccess.objects.filter(account=staff, resident=resident).exists()
+
+
+def test_resident_attaches_replaces_downloads_and_removes_the_file_through_the_api():
+    resident = factories.ResidentFactory(with_user=True)
+    resume = make_resume(resident)
+    client = client_for(resident.user)
+
+    attached = client.put(
+        f"/api/v1/resumes/{resume.pk}/file/", {"file": upload(PDF_BYTES, "내 이력서.pdf")}, format="multipart"
+    )
+    assert attached.status_code == 200, attached.data
+    assert (attached.data["has_file"], attached.data["file_name"]) == (True, "내 이력서.pdf")
+    downloaded = client.get(f"/api/v1/resumes/{resume.pk}/file/")
+    assert downloaded.status_code == 200
+    assert b"".join(downloaded.streaming_content) == PDF_BYTES
+
+    refused = client.put(
+        f"/api/v1/resumes/{resume.pk}/file/",
+        {"file": upload(b"MZ\x90\x00program", "cv.pdf")},
+        format="multipart",
+    )
+    assert refused.status_code == 400
+    assert "PDF, 한글(HWP·HWPX), 워드(DOCX)" in refused.data["file"][0]
+    resume.refresh_from_db()
+    assert resume.file_name == "내 이력서.pdf"  # the refused file changed nothing
+
+    assert client.put(f"/api/v1/resumes/{resume.pk}/file/", {}, format="multipart").data["file"] == [
+        "올릴 파일을 골라 주세요."
+    ]
+    assert client.delete(f"/api/v1/resumes/{resume.pk}/file/").status_code == 204
+    resume.refresh_from_db()
+    assert not resume.has_file
+    assert client.get(f"/api/v1/resumes/{resume.pk}/file/").status_code == 404
+
+
+def test_staff_download_a_resume_file_logged_and_no_one_else_touches_it():
+    resume = make_resume(factories.ResidentFactory(with_user=True))
+    services.attach_file(resume=resume, file=upload(PDF_BYTES, "cv.pdf"))
+    staff = factories.staff_user()
+
+    assert client_for(staff).get(f"/api/v1/resumes/{resume.pk}/file/").status_code == 200
+    assert PersonalDataAccess.objects.filter(
+        account=staff, resident=resume.resident, target="이력서 첨부 파일"
+    ).exists()
+    assert client_for(staff).delete(f"/api/v1/resumes/{resume.pk}/file/").status_code == 403
+    other = factories.ResidentFactory(with_user=True)
+    assert client_for(other.user).get(f"/api/v1/resumes/{resume.pk}/file/").status_code == 404
+    assert (
+        client_for(other.user)
+        .put(f"/api/v1/resumes/{resume.pk}/file/", {"file": upload(PDF_BYTES, "x.pdf")}, format="multipart")
+        .status_code
+        == 404
+    )
+    resume.refresh_from_db()
+    assert resume.file_name == "cv.pdf"
