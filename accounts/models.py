@@ -42,6 +42,9 @@ class User(AbstractUser):
         validators=[validate_phone],
         help_text=_("구직자는 구직자 정보의 휴대전화 번호로 받으므로 비워 둡니다."),
     )
+    # Set when the person typed the code texted to `phone`; cleared when the number changes. Texts
+    # go to an account's own number only once it is confirmed (notifications/phone_confirmation.py).
+    phone_confirmed_at = models.DateTimeField(_("휴대전화 번호 확인 일시"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("사용자")

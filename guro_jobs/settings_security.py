@@ -69,6 +69,10 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTIO
 # many tries; requests are limited per client address and per email or phone typed.
 PASSWORD_RESET_CODE_MINUTES = int(os.environ.get("PASSWORD_RESET_CODE_MINUTES", "10"))
 PASSWORD_RESET_CODE_TRIES = int(os.environ.get("PASSWORD_RESET_CODE_TRIES", "5"))
+# Confirming the mobile number an account gives for its notices (notifications/phone_confirmation.py).
+PHONE_CONFIRMATION_MINUTES = int(os.environ.get("PHONE_CONFIRMATION_MINUTES", "10"))
+PHONE_CONFIRMATION_TRIES = int(os.environ.get("PHONE_CONFIRMATION_TRIES", "5"))
+PHONE_CONFIRMATION_PER_DAY = int(os.environ.get("PHONE_CONFIRMATION_PER_DAY", "5"))
 PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "10/hour")
 PASSWORD_RESET_IDENTITY_RATE_LIMIT = os.environ.get("PASSWORD_RESET_IDENTITY_RATE_LIMIT", "3/hour")
 PASSWORD_RESET_CODE_RATE_LIMIT = os.environ.get("PASSWORD_RESET_CODE_RATE_LIMIT", "30/hour")

@@ -114,7 +114,7 @@ def set_mail_opt_outs(*, user, wanted_kinds):
 @transaction.atomic
 def set_notice_channel(*, user, channel, phone=None):
     """Choose mail, text or both; `phone` (for accounts without a resident's record) is the mobile
-    number texts go to. Text needs a number."""
+    number texts go to once confirmed (until then, mail). Text needs a number."""
     channel = Channel(channel)
     fields = ["notice_channel"]
     if phone is not None:
@@ -124,10 +124,13 @@ def set_notice_channel(*, user, channel, phone=None):
                 phone = normalize_phone(phone)
             except ValidationError as error:
                 raise ValidationError({"phone": error.messages})
+        if phone != user.phone:  # a new number is texted only once confirmed again
+            user.phone_confirmed_at = None
+            fields.append("phone_confirmed_at")
         user.phone = phone
         fields.append("phone")
     user.notice_channel = channel.value
-    if channel != Channel.EMAIL and not sms.phone_number_of(user):
+    if channel != Channel.EMAIL and not (sms.phone_number_of(user) or user.phone):
         raise ValidationError({"phone": _("문자로 받으려면 휴대전화 번호를 적어 주세요.")})
     user.save(update_fields=fields)
     return user

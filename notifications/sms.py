@@ -7,8 +7,9 @@ Django chooses a mail backend:
   (app key, secret key and the registered sender number from the environment).
 
 A Korean text of at most 90 bytes in EUC-KR goes as an SMS; anything longer as an LMS with a title.
-Who has which number is answered by `phone_number_of(user)`: the account's own `phone`, else the
-lookups higher apps register (residents register the resident's mobile number)."""
+Who has which number is answered by `phone_number_of(user)`: the account's own `phone` once
+confirmed (notifications/phone_confirmation.py), else the lookups higher apps register (residents
+register the resident's mobile number)."""
 
 import json
 import logging
@@ -45,7 +46,7 @@ def phone_number_of(user):
     if user is None:
         return ""
     own = getattr(user, "phone", "") or ""
-    if own:
+    if own and getattr(user, "phone_confirmed_at", None):  # texted only once its owner confirmed it
         return own
     for lookup in _phone_lookups:
         found = lookup(user)

@@ -188,6 +188,19 @@ class MailPreferencesForm(KrdsFormMixin, forms.Form):
             del self.fields["phone"]
 
 
+class PhoneConfirmationForm(KrdsFormMixin, forms.Form):
+    code = forms.CharField(
+        label=_("인증번호(6자리)"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={
+            "required": _("문자로 받은 6자리 인증번호를 입력해 주세요."),
+            "min_length": _("문자로 받은 6자리 인증번호를 입력해 주세요."),
+        },
+    )
+
+
 class DeletionRequestForm(KrdsFormMixin, forms.Form):
     confirm = forms.BooleanField(
         label=_("탈퇴를 요청하고, 내 정보가 익명 처리된다는 것을 이해했습니다."),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("data.csv", views.DataDownloadView.as_view(), {"fmt": "csv"}, name="data_csv"),
     path("delete/", views.DeletionRequestView.as_view(), name="delete"),
     path("mail/", views.MailPreferencesView.as_view(), name="mail"),
+    path("mail/phone/", views.PhoneConfirmationView.as_view(), name="confirm_phone"),
     path(
         "consent/provision/withdraw/", views.WithdrawProvisionConsentView.as_view(), name="withdraw_provision"
     ),

@@ -14,10 +14,17 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from guro_jobs.forms import add_form_error
+from notifications import phone_confirmation
 from notifications.kinds import MailKind
 from notifications.services import set_mail_opt_outs, set_notice_channel
 from residents import me_panels, selectors, services
-from residents.forms import DeletionRequestForm, MailPreferencesForm, ResidentProfileForm, SignupForm
+from residents.forms import (
+    DeletionRequestForm,
+    MailPreferencesForm,
+    PhoneConfirmationForm,
+    ResidentProfileForm,
+    SignupForm,
+)
 from residents.permissions import ResidentRequiredMixin
 
 
@@ -151,10 +158,59 @@ class MailPreferencesView(LoginRequiredMixin, FormView):
                 )
                 set_mail_opt_outs(user=user, wanted_kinds=form.cleaned_data["wanted"])
         except ValidationError as error:
-            user.refresh_from_db(fields=["notice_channel", "phone", "mail_opt_outs"])
+            user.refresh_from_db(fields=["notice_channel", "phone", "phone_confirmed_at", "mail_opt_outs"])
             add_form_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("알림 설정을 저장했습니다."))
+        if phone_confirmation.needs_confirmation(user):
+            try:
+                phone_confirmation.send_confirmation_code(user=user)
+            except ValidationError as error:  # sent a moment ago: the page offers to send again
+                messages.info(self.request, error.messages[0])
+            return redirect("residents:confirm_phone")
+        return super().form_valid(form)
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            phone_unconfirmed=phone_confirmation.needs_confirmation(user), **kwargs
+        )
+
+
+class PhoneConfirmationView(LoginRequiredMixin, FormView):
+    """The code texted to the number an account gave for its notices; texts start once it is typed."""
+
+    template_name = "residents/confirm_phone.html"
+    form_class = PhoneConfirmationForm
+    success_url = reverse_lazy("residents:mail")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not phone_confirmation.needs_confirmation(request.user):
+            return redirect("residents:mail")
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "resend" not in request.POST:
+            return super().post(request, *args, **kwargs)
+        try:
+            phone_confirmation.send_confirmation_code(user=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("인증번호를 다시 보냈습니다."))
+        return redirect("residents:confirm_phone")
+
+    def get_context_data(self, **kwargs):
+        phone = self.request.user.phone
+        return super().get_context_data(masked_phone=f"{phone[:4]}****-{phone[-4:]}", **kwargs)
+
+    def form_valid(self, form):
+        try:
+            phone_confirmation.confirm_phone(user=self.request.user, code=form.cleaned_data["code"])
+        except ValidationError as error:
+            add_form_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("휴대전화 번호를 확인했습니다. 이제 알림을 문자로도 받습니다."))
         return super().form_valid(form)
 
 

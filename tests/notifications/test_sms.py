@@ -4,6 +4,7 @@ the NHN Cloud SMS v3.0 client against a local fake of its published API."""
 import logging
 
 import pytest
+from django.utils import timezone
 
 from notifications import sms
 from notifications.tasks import send_text_task
@@ -96,4 +97,6 @@ def test_a_number_is_found_on_the_account_or_through_registered_lookups(db):
     employer_user = factories.employer_user()
     assert sms.phone_number_of(employer_user) == ""
     employer_user.phone = "010-4444-5555"
+    assert sms.phone_number_of(employer_user) == ""  # not before its owner confirmed it
+    employer_user.phone_confirmed_at = timezone.now()
     assert sms.phone_number_of(employer_user) == "010-4444-5555"

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PhoneConfirmationCode(models.Model):
+    """A six-digit code texted to the number an account gives for its notices: kept only as a
+    hash, valid PHONE_CONFIRMATION_MINUTES and PHONE_CONFIRMATION_TRIES tries, used once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="phone_confirmation_codes"
+    )
+    phone = models.CharField(_("보낸 번호"), max_length=13)
+    code_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    tries = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("휴대전화 번호 확인 인증번호")
+        verbose_name_plural = _("휴대전화 번호 확인 인증번호")
+        indexes = [models.Index(fields=["user", "created_at"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.created_at:%Y-%m-%d %H:%M}"
