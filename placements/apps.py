@@ -11,6 +11,7 @@ class PlacementsConfig(AppConfig):
         from employers import page_extras
         from placements import data_export, employer_views, matching, selectors, services, vacancy_views
         from residents import anonymisation, me_panels
+        from spreadsheets import registry as spreadsheets
 
         anonymisation.register("placements", services.erase_personal_notes)
         anonymisation.register("application_resumes", services.forget_application_resumes)
@@ -37,3 +38,10 @@ class PlacementsConfig(AppConfig):
             },
         )
         data_export.register()  # a resident's own download includes these records
+        spreadsheets.register(
+            "placements",
+            label=_("취업·참여 실적"),
+            resource="placements.resources.PlacementResource",
+            model="placements.Placement",
+            holds_personal_data=True,
+        )

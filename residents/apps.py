@@ -22,6 +22,7 @@ class ResidentsConfig(AppConfig):
         from accounts.signals import signed_in_on_login_page
         from notifications.sms import register_phone_lookup
         from residents import me_panels, selectors
+        from spreadsheets import registry as spreadsheets
 
         # A resident who signs in is active: the retention period in the consent counts from then.
         signed_in_on_login_page.connect(_restart_retention_clock, dispatch_uid="residents_retention_clock")
@@ -33,3 +34,10 @@ class ResidentsConfig(AppConfig):
         )
         # Texts to a resident go to the number on their record (notifications sits below residents).
         register_phone_lookup(resident_phone)
+        spreadsheets.register(
+            "residents",
+            label=_("구직자"),
+            resource="residents.resources.ResidentResource",
+            model="residents.Resident",
+            holds_personal_data=True,
+        )

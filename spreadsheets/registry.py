@@ -1,8 +1,11 @@
-"""What can be imported and exported: one entry per kind, named as in the management commands."""
+"""What can be imported and exported: one entry per kind, named as in the management commands.
+spreadsheets sits below the apps whose data it moves, so each app registers its own kinds from its
+AppConfig.ready() (`register`); the resource class is imported only when a sheet is read or written."""
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
+from django.apps import apps
+from django.utils.module_loading import import_string
 
 
 @dataclass(frozen=True)
@@ -15,42 +18,20 @@ class Kind:
 
     @property
     def resource_class(self):
-        from django.utils.module_loading import import_string
-
         return import_string(self.resource_path)
 
     @property
     def model(self):
-        from django.apps import apps
-
         return apps.get_model(self.model_path)
 
 
-KINDS = {
-    "residents": Kind(
-        "residents", _("구직자"), "residents.resources.ResidentResource", "residents.Resident", True
-    ),
-    "employers": Kind(
-        "employers", _("기업"), "employers.resources.EmployerResource", "employers.Employer", False
-    ),
-    "vacancies": Kind(
-        "vacancies", _("채용 공고"), "employers.resources.VacancyResource", "employers.Vacancy", False
-    ),
-    "placements": Kind(
-        "placements",
-        _("취업·참여 실적"),
-        "placements.resources.PlacementResource",
-        "placements.Placement",
-        True,
-    ),
-    "occupations": Kind(
-        "occupations",
-        _("직종(한국고용직업분류)"),
-        "references.resources.OccupationResource",
-        "references.Occupation",
-        False,
-    ),
-}
+KINDS = {}
+
+
+def register(name, *, label, resource, model, holds_personal_data):
+    """Make `name` importable and exportable: `resource` the dotted path of its resource class,
+    `model` its "app.Model" label."""
+    KINDS[name] = Kind(name, label, resource, model, holds_personal_data)
 
 
 def kind_for_model(model):
