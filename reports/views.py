@@ -1,5 +1,6 @@
 """The dashboards for district staff and managers (/dashboard/)."""
 
+import json
 import logging
 
 from celery.backends.base import DisabledBackend
@@ -16,9 +17,10 @@ from django.views.decorators.http import require_GET, require_POST
 from kombu.exceptions import OperationalError as BrokerOperationalError
 from redis.exceptions import RedisError
 
+from casework import selectors as casework_selectors
 from guro_jobs.celery import app as celery_app
 from guro_jobs.health import broker_status
-from reports import fragments, presenters, selectors
+from reports import fragments, kept_pages, presenters, selectors
 from reports.forecast import FORECAST_METHOD
 from reports.on_demand import compute_on_demand, forget_on_demand
 from reports.permissions import dashboard_access_required
@@ -95,24 +97,43 @@ def dashboard(request):
                 ),
             )
         snapshot = selectors.snapshot_header(year)  # computed in-process just now, if no broker
-    return render(request, "reports/dashboard.html", _dashboard_context(year, snapshot))
+    context, drawn_from = _dashboard_context(year, snapshot)
+    return kept_pages.render_kept(request, "reports/dashboard.html", context, parts=drawn_from)
 
 
 def _dashboard_context(year, snapshot):
-    """The dashboard's context. The figures' tables and chart data are kept page fragments
-    (reports/fragments.py: drawn once per stored snapshot and language, by the recompute itself);
-    the toolbar and the casework figures around them are drawn per request."""
-    years = selectors.dashboard_years()
+    """The dashboard's context, and every value the page is drawn from besides the reader (the
+    key of kept_pages; None while the page cache is off). The figures' tables and chart data are
+    kept page fragments (reports/fragments.py: drawn once per stored snapshot and language, by
+    the recompute itself); the casework figures are counted at most every ten minutes."""
+    this_year = timezone.localdate().year
+    years = sorted(set(selectors.dashboard_years()) | {year, this_year})
+    casework_figures = casework_selectors.cached_dashboard_figures(year)
     context = {
         "year": year,
-        "current_year": timezone.localdate().year,
-        "years": sorted(set(years) | {year, timezone.localdate().year}),
+        "current_year": this_year,
+        "years": years,
         "snapshot": snapshot,
         "definition": selectors.ACTUAL_DEFINITION,
+        "casework_figures": casework_figures,
     }
     if snapshot is None:
-        return context
-    return {**context, **fragments.figures(snapshot)}
+        figures_key = fragments.no_snapshot_key(year)
+    else:
+        figures_key = fragments.fragment_key(snapshot)
+        context.update(fragments.figures(snapshot, key=figures_key))
+    if figures_key is None:
+        return context, None
+    drawn_from = (
+        year,
+        this_year,
+        tuple(years),
+        figures_key,
+        snapshot.computed_at.isoformat() if snapshot else None,
+        # Labels are lazy: drawn in the reader's language, which is part of the key too.
+        json.dumps(casework_figures, default=str, sort_keys=True),
+    )
+    return context, drawn_from
 
 
 @never_cache
