@@ -47,7 +47,7 @@ def no_snapshot_key(year):
 
 def draw(snapshot):
     """The snapshot's figures drawn in the active language: {"figures_html", "chart_json"}."""
-    data = snapshot.data  # deferred by snapshot_header: read only when it is drawn
+    data = snapshot.data  # deferred by dashboard_header: read only when it is drawn
     context = {
         "year": snapshot.year,
         "snapshot": snapshot,

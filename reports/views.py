@@ -83,8 +83,8 @@ def dashboard(request):
     placements but no snapshot yet is computed on demand, with the progress page meanwhile."""
     this_year = timezone.localdate().year
     year = _year(request.GET.get("year")) or this_year
-    snapshot = selectors.snapshot_header(year)
-    if snapshot is None and (year == this_year or selectors.year_has_figures(year)):
+    header = selectors.dashboard_header(year)
+    if header.snapshot is None and (year == this_year or selectors.year_has_figures(year)):
         task_id = compute_on_demand(year)
         if task_id:
             url = reverse("reports:recompute_progress", args=[task_id])
@@ -96,18 +96,19 @@ def dashboard(request):
                     "작업 대기열에 연결할 수 없어 이 연도를 지금 계산하지 못했습니다. 잠시 후 다시 열어 주세요."
                 ),
             )
-        snapshot = selectors.snapshot_header(year)  # computed in-process just now, if no broker
-    context, drawn_from = _dashboard_context(year, snapshot)
+        header = selectors.dashboard_header(year)  # computed in-process just now, if no broker
+    context, drawn_from = _dashboard_context(year, header)
     return kept_pages.render_kept(request, "reports/dashboard.html", context, parts=drawn_from)
 
 
-def _dashboard_context(year, snapshot):
+def _dashboard_context(year, header):
     """The dashboard's context, and every value the page is drawn from besides the reader (the
     key of kept_pages; None while the page cache is off). The figures' tables and chart data are
     kept page fragments (reports/fragments.py: drawn once per stored snapshot and language, by
     the recompute itself); the casework figures are counted at most every ten minutes."""
     this_year = timezone.localdate().year
-    years = sorted(set(selectors.dashboard_years()) | {year, this_year})
+    snapshot = header.snapshot
+    years = sorted(set(header.years) | {year, this_year})
     casework_figures = casework_selectors.cached_dashboard_figures(year)
     context = {
         "year": year,
