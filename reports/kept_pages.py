@@ -67,16 +67,18 @@ def page_key(request, template_name, parts):
 
 def render_kept(request, template_name, context, *, parts):
     """The page drawn from `context`, or the same page kept from an earlier view. `parts`: every
-    value besides the reader the page is drawn from (repr-stable), or None to draw it afresh."""
+    value besides the reader the page is drawn from (repr-stable), or None to draw it afresh.
+    `context` may be a function that returns it: then it is only built when the page is drawn."""
+    draw_context = context if callable(context) else lambda: context
     if parts is None or len(get_messages(request)):
-        return render(request, template_name, context)
+        return render(request, template_name, draw_context())
     key = page_key(request, template_name, parts)
     with _lock:
         html = _kept.get(key)
         if html is not None:
             _kept.move_to_end(key)
     if html is None:
-        html = render_to_string(template_name, {**context, "csrf_token": CSRF_PLACEHOLDER}, request)
+        html = render_to_string(template_name, {**draw_context(), "csrf_token": CSRF_PLACEHOLDER}, request)
         with _lock:
             _kept[key] = html
             while len(_kept) > ENTRIES:

@@ -58,23 +58,6 @@ def _dashboard_url(year):
     return f"{reverse('reports:dashboard')}?year={year}"
 
 
-def _context(year):
-    years = selectors.dashboard_years()
-    snapshot = selectors.snapshot_for_year(year)
-    context = {
-        "year": year,
-        "current_year": timezone.localdate().year,
-        "years": sorted(set(years) | {year, timezone.localdate().year}),
-        "snapshot": snapshot,
-        "definition": selectors.ACTUAL_DEFINITION,
-        "forecast_method": FORECAST_METHOD,  # in the reader's language, not the one at compute time
-    }
-    if snapshot is not None:
-        context["data"] = presenters.with_links(snapshot.data)
-        context["chart"] = presenters.chart_data(snapshot.data)
-    return context
-
-
 @never_cache
 @require_GET
 @dashboard_access_required
@@ -141,10 +124,27 @@ def _dashboard_context(year, header):
 @require_GET
 @dashboard_access_required
 def print_view(request, year):
-    context = _context(year)
-    if context["snapshot"] is None:
+    """The year's tables for printing, kept like the dashboard (by the snapshot's kept-figures key)."""
+    snapshot = selectors.dashboard_header(year).snapshot
+    if snapshot is None:
         raise Http404(_("이 연도의 집계가 아직 없습니다."))
-    return render(request, "reports/print.html", context)
+    figures_key = fragments.fragment_key(snapshot)
+    drawn_from = (
+        None if figures_key is None else ("print", year, figures_key, snapshot.computed_at.isoformat())
+    )
+    return kept_pages.render_kept(
+        request, "reports/print.html", lambda: _print_context(snapshot), parts=drawn_from
+    )
+
+
+def _print_context(snapshot):
+    return {
+        "year": snapshot.year,
+        "snapshot": snapshot,
+        "definition": selectors.ACTUAL_DEFINITION,
+        "forecast_method": FORECAST_METHOD,  # in the reader's language, not the one at compute time
+        "data": presenters.with_links(snapshot.data),
+    }
 
 
 @require_POST

@@ -162,3 +162,22 @@ def test_the_dashboard_costs_the_same_few_queries_whatever_the_data(
     page(client, year)  # the first view after a recompute outside the task draws the figures
     with django_assert_num_queries(queries):
         page(client, year)
+
+
+def test_the_print_page_is_kept_as_drawn_and_follows_a_new_snapshot(
+    client, manager_user, snapshot_2011, settings
+):
+    client.force_login(manager_user)
+    first, kept = client.get("/dashboard/2011/print/"), client.get("/dashboard/2011/print/")
+    assert first.status_code == kept.status_code == 200
+    seconds, settings.PAGE_CACHE_SECONDS = settings.PAGE_CACHE_SECONDS, 0
+    afresh = client.get("/dashboard/2011/print/").content.decode()
+    settings.PAGE_CACHE_SECONDS = seconds
+    assert (
+        without_tokens(kept.content.decode())
+        == without_tokens(first.content.decode())
+        == without_tokens(afresh)
+    )
+    factories.PlacementFactory(sector="public", started_on=datetime.date(2011, 9, 1))
+    store_snapshot(year=2011)
+    assert client.get("/dashboard/2011/print/").content != kept.content
