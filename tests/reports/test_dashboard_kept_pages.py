@@ -5,12 +5,14 @@ new plan year, recounted casework figures) on the next view."""
 
 import datetime
 import re
+import uuid
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
 from casework import selectors as casework_selectors
+from guro_jobs import page_cache
 from reports import kept_pages
 from reports.services import store_snapshot
 from tests import factories
@@ -21,7 +23,12 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
 
 
 @pytest.fixture(autouse=True)
-def nothing_kept():
+def nothing_kept(monkeypatch):
+    """Nothing kept, and a page cache version of this test's own: another test process sharing
+    the Redis (pytest -n) puts every namespace out of use when its tests start, which would
+    otherwise make a kept page look like a missed one here."""
+    own_version = uuid.uuid4().hex
+    monkeypatch.setattr(page_cache, "version", lambda namespace: own_version)
     kept_pages.forget_all()
     yield
     kept_pages.forget_all()
