@@ -40,8 +40,8 @@ def fragment_key(snapshot):
 
 
 def no_snapshot_key(year):
-    """The page cache's version for a year with no snapshot yet (so forget_all and PAGE_CACHE_SECONDS=0
-    reach a page without figures too), or None while nothing may be kept."""
+    """A key for the page of a year with no snapshot yet, carrying the page cache's version (so
+    forget_all and PAGE_CACHE_SECONDS=0 reach that page too), or None while nothing may be kept."""
     return page_cache.fragment_key(DASHBOARD_FRAGMENTS, "no snapshot", year, determined_by_parts=True)
 
 
