@@ -39,9 +39,15 @@ def fragment_key(snapshot):
     )
 
 
+def no_snapshot_key(year):
+    """A key for the page of a year with no snapshot yet, carrying the page cache's version (so
+    forget_all and PAGE_CACHE_SECONDS=0 reach that page too), or None while nothing may be kept."""
+    return page_cache.fragment_key(DASHBOARD_FRAGMENTS, "no snapshot", year, determined_by_parts=True)
+
+
 def draw(snapshot):
     """The snapshot's figures drawn in the active language: {"figures_html", "chart_json"}."""
-    data = snapshot.data  # deferred by snapshot_header: read only when it is drawn
+    data = snapshot.data  # deferred by dashboard_header: read only when it is drawn
     context = {
         "year": snapshot.year,
         "snapshot": snapshot,
@@ -56,9 +62,10 @@ def draw(snapshot):
     }
 
 
-def figures(snapshot):
-    """The kept figures of the snapshot in the active language, drawn and kept if none are."""
-    key = fragment_key(snapshot)
+def figures(snapshot, key=None):
+    """The kept figures of the snapshot in the active language, drawn and kept if none are.
+    `key`: fragment_key(snapshot) if the caller has it already (it costs a round trip to Redis)."""
+    key = key or fragment_key(snapshot)
     fragments = page_cache.read(key)
     if fragments is None:
         fragments = draw(snapshot)

@@ -1,12 +1,17 @@
 """Reads for the dashboards. What counts as an "actual" placement is defined here, once."""
 
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Max, Min, Q
+from django.db import connections, router
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from placements.models import Placement
 from plans import selectors as plan_selectors
+from plans.models import YearPlan
 from reports.models import DashboardSnapshot
 
 # Shown on the dashboard page, in the exports and in the API, word for word.
@@ -60,22 +65,81 @@ def snapshot_for_year(year):
     return DashboardSnapshot.objects.filter(year=year).first()
 
 
-def snapshot_header(year):
-    """The stored snapshot of a year without its figures (read when first used), or None."""
-    return DashboardSnapshot.objects.filter(year=year).defer("data").first()
+@dataclass(frozen=True)
+class DashboardHeader:
+    """What the dashboard page needs besides the figures: the year's stored snapshot without its
+    figures (read when first used; None if there is none) and the years offered in the picker."""
+
+    snapshot: DashboardSnapshot | None
+    years: list
+
+
+def dashboard_header(year):
+    """The year's snapshot header and the year list (dashboard_years) in one query: the dashboard
+    asks for both on every view."""
+    database, years, snapshots = _years_and_snapshots(include_placement_years=True)
+    snapshot = None
+    if year in snapshots:
+        snapshot_id, computed_at = snapshots[year]
+        # As .defer("data") gives it: the figures are read from the database when first used.
+        snapshot = DashboardSnapshot.from_db(
+            database.alias, ["id", "year", "computed_at"], [snapshot_id, year, _as_datetime(computed_at)]
+        )
+    return DashboardHeader(snapshot=snapshot, years=sorted(years))
 
 
 def dashboard_years(*, include_placement_years=True):
     """Years a dashboard is offered for: every year with a yearly plan (a target), a stored
     snapshot or any placement. Placement years are the span from the first to the last start date:
     two ends of the indexed start date, where a DISTINCT over the dates would read every row."""
-    years = set(plan_selectors.target_years())
-    years.update(DashboardSnapshot.objects.values_list("year", flat=True))
+    return sorted(_years_and_snapshots(include_placement_years=include_placement_years)[1])
+
+
+def _years_and_snapshots(*, include_placement_years):
+    """One plain query, a UNION ALL of the sources (building the same union with the ORM cost the
+    dashboard more CPU than the rest of its queries together). Each row is a year (a plan's, or a
+    snapshot's with its id and computation time) or a start date at one end of the placements'
+    span. Returns the database read, the set of years and {year: (snapshot id, computed_at)}."""
+    database = connections[router.db_for_read(DashboardSnapshot)]  # the replica where the page reads
+    quote = database.ops.quote_name
+    year, none = quote("year"), "CAST(NULL AS INTEGER)"
+    no_date, no_time = "CAST(NULL AS DATE)", "CAST(NULL AS TIMESTAMP)"
+    sources = [
+        f"SELECT {year}, {no_date}, {quote('id')}, {quote('computed_at')} "
+        f"FROM {quote(DashboardSnapshot._meta.db_table)}",
+        f"SELECT {year}, {no_date}, {none}, {no_time} FROM {quote(YearPlan._meta.db_table)}",
+    ]
     if include_placement_years:
-        span = Placement.objects.order_by().aggregate(first=Min("started_on"), last=Max("started_on"))
-        if span["first"] is not None:
-            years.update(range(span["first"].year, span["last"].year + 1))
-    return sorted(years)
+        table, started_on = quote(Placement._meta.db_table), quote("started_on")
+        sources += [
+            f"SELECT {none}, MIN({started_on}), {none}, {no_time} FROM {table}",
+            f"SELECT {none}, MAX({started_on}), {none}, {no_time} FROM {table}",
+        ]
+    years, snapshots, dates = set(), {}, []
+    with database.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(sources))
+        for row_year, started_on, snapshot_id, computed_at in cursor.fetchall():
+            if snapshot_id is not None:
+                snapshots[int(row_year)] = (snapshot_id, computed_at)
+            if row_year is not None:
+                years.add(int(row_year))
+            elif started_on is not None:
+                dates.append(_as_date(started_on))
+    if dates:
+        years.update(range(min(dates).year, max(dates).year + 1))
+    return database, years, snapshots
+
+
+def _as_date(value):
+    """A start date as the database driver gives it (SQLite: an ISO string)."""
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value)[:10])
+
+
+def _as_datetime(value):
+    """A computation time as the driver gives it (PostgreSQL: aware, in UTC; SQLite: a string)."""
+    if not isinstance(value, datetime.datetime):
+        value = parse_datetime(str(value))
+    return value if timezone.is_aware(value) else timezone.make_aware(value, datetime.UTC)
 
 
 def year_has_figures(year):

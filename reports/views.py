@@ -1,5 +1,6 @@
 """The dashboards for district staff and managers (/dashboard/)."""
 
+import json
 import logging
 
 from celery.backends.base import DisabledBackend
@@ -16,9 +17,10 @@ from django.views.decorators.http import require_GET, require_POST
 from kombu.exceptions import OperationalError as BrokerOperationalError
 from redis.exceptions import RedisError
 
+from casework import selectors as casework_selectors
 from guro_jobs.celery import app as celery_app
 from guro_jobs.health import broker_status
-from reports import fragments, presenters, selectors
+from reports import fragments, kept_pages, presenters, selectors
 from reports.forecast import FORECAST_METHOD
 from reports.on_demand import compute_on_demand, forget_on_demand
 from reports.permissions import dashboard_access_required
@@ -56,23 +58,6 @@ def _dashboard_url(year):
     return f"{reverse('reports:dashboard')}?year={year}"
 
 
-def _context(year):
-    years = selectors.dashboard_years()
-    snapshot = selectors.snapshot_for_year(year)
-    context = {
-        "year": year,
-        "current_year": timezone.localdate().year,
-        "years": sorted(set(years) | {year, timezone.localdate().year}),
-        "snapshot": snapshot,
-        "definition": selectors.ACTUAL_DEFINITION,
-        "forecast_method": FORECAST_METHOD,  # in the reader's language, not the one at compute time
-    }
-    if snapshot is not None:
-        context["data"] = presenters.with_links(snapshot.data)
-        context["chart"] = presenters.chart_data(snapshot.data)
-    return context
-
-
 @never_cache
 @require_GET
 @dashboard_access_required
@@ -81,8 +66,8 @@ def dashboard(request):
     placements but no snapshot yet is computed on demand, with the progress page meanwhile."""
     this_year = timezone.localdate().year
     year = _year(request.GET.get("year")) or this_year
-    snapshot = selectors.snapshot_header(year)
-    if snapshot is None and (year == this_year or selectors.year_has_figures(year)):
+    header = selectors.dashboard_header(year)
+    if header.snapshot is None and (year == this_year or selectors.year_has_figures(year)):
         task_id = compute_on_demand(year)
         if task_id:
             url = reverse("reports:recompute_progress", args=[task_id])
@@ -94,35 +79,72 @@ def dashboard(request):
                     "작업 대기열에 연결할 수 없어 이 연도를 지금 계산하지 못했습니다. 잠시 후 다시 열어 주세요."
                 ),
             )
-        snapshot = selectors.snapshot_header(year)  # computed in-process just now, if no broker
-    return render(request, "reports/dashboard.html", _dashboard_context(year, snapshot))
+        header = selectors.dashboard_header(year)  # computed in-process just now, if no broker
+    context, drawn_from = _dashboard_context(year, header)
+    return kept_pages.render_kept(request, "reports/dashboard.html", context, parts=drawn_from)
 
 
-def _dashboard_context(year, snapshot):
-    """The dashboard's context. The figures' tables and chart data are kept page fragments
-    (reports/fragments.py: drawn once per stored snapshot and language, by the recompute itself);
-    the toolbar and the casework figures around them are drawn per request."""
-    years = selectors.dashboard_years()
+def _dashboard_context(year, header):
+    """The dashboard's context, and every value the page is drawn from besides the reader (the
+    key of kept_pages; None while the page cache is off). The figures' tables and chart data are
+    kept page fragments (reports/fragments.py: drawn once per stored snapshot and language, by
+    the recompute itself); the casework figures are counted at most every ten minutes."""
+    this_year = timezone.localdate().year
+    snapshot = header.snapshot
+    years = sorted(set(header.years) | {year, this_year})
+    casework_figures = casework_selectors.cached_dashboard_figures(year)
     context = {
         "year": year,
-        "current_year": timezone.localdate().year,
-        "years": sorted(set(years) | {year, timezone.localdate().year}),
+        "current_year": this_year,
+        "years": years,
         "snapshot": snapshot,
         "definition": selectors.ACTUAL_DEFINITION,
+        "casework_figures": casework_figures,
     }
     if snapshot is None:
-        return context
-    return {**context, **fragments.figures(snapshot)}
+        figures_key = fragments.no_snapshot_key(year)
+    else:
+        figures_key = fragments.fragment_key(snapshot)
+        context.update(fragments.figures(snapshot, key=figures_key))
+    if figures_key is None:
+        return context, None
+    drawn_from = (
+        year,
+        this_year,
+        tuple(years),
+        figures_key,
+        snapshot.computed_at.isoformat() if snapshot else None,
+        # Labels are lazy: drawn in the reader's language, which is part of the key too.
+        json.dumps(casework_figures, default=str, sort_keys=True),
+    )
+    return context, drawn_from
 
 
 @never_cache
 @require_GET
 @dashboard_access_required
 def print_view(request, year):
-    context = _context(year)
-    if context["snapshot"] is None:
+    """The year's tables for printing, kept like the dashboard (by the snapshot's kept-figures key)."""
+    snapshot = selectors.dashboard_header(year).snapshot
+    if snapshot is None:
         raise Http404(_("이 연도의 집계가 아직 없습니다."))
-    return render(request, "reports/print.html", context)
+    figures_key = fragments.fragment_key(snapshot)
+    drawn_from = (
+        None if figures_key is None else ("print", year, figures_key, snapshot.computed_at.isoformat())
+    )
+    return kept_pages.render_kept(
+        request, "reports/print.html", lambda: _print_context(snapshot), parts=drawn_from
+    )
+
+
+def _print_context(snapshot):
+    return {
+        "year": snapshot.year,
+        "snapshot": snapshot,
+        "definition": selectors.ACTUAL_DEFINITION,
+        "forecast_method": FORECAST_METHOD,  # in the reader's language, not the one at compute time
+        "data": presenters.with_links(snapshot.data),
+    }
 
 
 @require_POST
