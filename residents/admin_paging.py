@@ -19,7 +19,7 @@ from django.contrib.admin.templatetags.admin_list import (
 )
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import display_for_field, display_for_value, lookup_field, quote
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db import connections, models
@@ -40,6 +40,10 @@ from django.utils.translation import gettext_lazy as _
 from residents.admin_drawing import draw_table
 
 COUNT_CAP = 10_000
+# A text search is counted up to this many matches: a one-letter search (김) cannot use the trigram
+# index, and counting 10,000 of its ~50,000 matches scanned the table on every page. Past it the page
+# links stop and the list asks for a more specific search (staff look for a person, not a tally).
+SEARCH_COUNT_CAP = 1_000
 
 
 class LightListMixin:
@@ -58,6 +62,12 @@ class LightListMixin:
 
     def get_changelist(self, request, **kwargs):
         return LeanChangeList
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        paginator = super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
+        if isinstance(paginator, CheapCountPaginator) and request.GET.get(SEARCH_VAR, "").strip():
+            paginator.search_cap = SEARCH_COUNT_CAP
+        return paginator
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
@@ -87,6 +97,21 @@ class LeanChangeList(ChangeList):
         if self.add_facets:
             return None
         return f"{self.opts.label}:{self.user_pk}:{get_language()}:{self.get_query_string()}"
+
+    def get_results(self, request):
+        """The page's rows with only the columns the list draws (the model admin's
+        ``list_fetch_fields``: its cells, links and each row's name in the checkbox label), not
+        every column of every joined table. Only the page is fetched so: actions, exports and
+        list_editable forms work on whole records."""
+        fields = getattr(self.model_admin, "list_fetch_fields", None)
+        if not fields or self.list_editable:
+            return super().get_results(request)
+        whole = self.queryset
+        self.queryset = whole.only(*fields, *([self.to_field] if self.to_field else []))
+        try:
+            return super().get_results(request)
+        finally:
+            self.queryset = whole
 
     def result_table(self):
         if self.formset is not None:  # list_editable: Django's own drawing, with its forms
@@ -197,10 +222,18 @@ def _column(cl, index, name):
     if isinstance(field.remote_field, models.ManyToOneRel):
         field_name = field.name
 
+        # The same related record (a dong, an employer, a program) on several rows of one page
+        # is drawn once: one query fetched them all, so the same key shows the same record.
+        drawn = {}
+
         def related(result):
-            if getattr(result, attname) is None:
+            key = getattr(result, attname)
+            if key is None:
                 return empty, nowrap
-            return _conditional_escape(str(getattr(result, field_name))), nowrap
+            shown = drawn.get(key)
+            if shown is None:
+                shown = drawn[key] = _conditional_escape(str(getattr(result, field_name)))
+            return shown, nowrap
 
         return classes, related
     if getattr(field, "flatchoices", None):
@@ -249,49 +282,58 @@ def _column(cl, index, name):
     return classes, _generic_cell(cl, name, field=field)
 
 
-# Format characters (Django's date format) drawn directly; any other falls back to Django's own.
+# Format characters (Django's date format) drawn directly, as fields of one ``str.format`` call
+# (argument 0 the value, 1 AM/PM, 2 the 12-hour hour, 3 a.m./p.m., 4 the two-digit year); any other
+# falls back to Django's own.
 _DATE_PARTS = {
-    "Y": lambda v: str(v.year),
-    "y": lambda v: f"{v.year % 100:02d}",
-    "n": lambda v: str(v.month),
-    "m": lambda v: f"{v.month:02d}",
-    "j": lambda v: str(v.day),
-    "d": lambda v: f"{v.day:02d}",
-    "G": lambda v: str(v.hour),
-    "H": lambda v: f"{v.hour:02d}",
-    "g": lambda v: str(v.hour % 12 or 12),
-    "h": lambda v: f"{v.hour % 12 or 12:02d}",
-    "i": lambda v: f"{v.minute:02d}",
-    "s": lambda v: f"{v.second:02d}",
+    "Y": "{0.year}",
+    "y": "{4:02d}",
+    "n": "{0.month}",
+    "m": "{0.month:02d}",
+    "j": "{0.day}",
+    "d": "{0.day:02d}",
+    "G": "{0.hour}",
+    "H": "{0.hour:02d}",
+    "g": "{2}",
+    "h": "{2:02d}",
+    "i": "{0.minute:02d}",
+    "s": "{0.second:02d}",
+    "A": "{1}",
+    "a": "{3}",
 }
 _DATE_FORMAT_CHARACTERS = set("aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ")
 
 
 def _date_drawer(pattern, *, time_only=False):
     """A function drawing a date as ``dateformat.format(value, pattern)`` does: the numeric parts
-    and AM/PM directly (a dozen cells a row, ``DateFormat`` per cell is a page's largest cost),
-    anything else through Django."""
-    if "\\" in pattern or any(
-        c in _DATE_FORMAT_CHARACTERS and c not in _DATE_PARTS and c not in "aA" for c in pattern
-    ):
+    and AM/PM by one ``str.format`` (a dozen cells a row, ``DateFormat`` per cell was a page's
+    largest cost), anything else through Django."""
+    if "\\" in pattern or any(c in _DATE_FORMAT_CHARACTERS and c not in _DATE_PARTS for c in pattern):
         return (
             (lambda value: time_format(value, pattern))
             if time_only
             else (lambda value: date_format(value, pattern))
         )
+    template = "".join(_DATE_PARTS.get(c) or c.replace("{", "{{").replace("}", "}}") for c in pattern).format
+    two_digit_year = "y" in pattern
+    if not any(c in pattern for c in "aAgh"):
+        if two_digit_year:
+            return lambda value: template(value, None, None, None, value.year % 100)
+        return lambda value: template(value, None, None, None, None)
     am, pm = gettext("AM"), gettext("PM")
     small_am, small_pm = gettext("a.m."), gettext("p.m.")
-    parts = []
-    for character in pattern:
-        if character == "A":
-            parts.append(lambda v: pm if v.hour > 11 else am)
-        elif character == "a":
-            parts.append(lambda v: small_pm if v.hour > 11 else small_am)
-        elif character in _DATE_PARTS:
-            parts.append(_DATE_PARTS[character])
-        else:
-            parts.append(lambda v, text=character: text)
-    return lambda value: "".join(part(value) for part in parts)
+
+    def draw(value):
+        afternoon = value.hour > 11
+        return template(
+            value,
+            pm if afternoon else am,
+            value.hour % 12 or 12,
+            small_pm if afternoon else small_am,
+            value.year % 100 if two_digit_year else None,
+        )
+
+    return draw
 
 
 def _generic_cell(cl, name, field=None):
@@ -323,7 +365,15 @@ def _generic_cell(cl, name, field=None):
 
 class CheapCountPaginator(Paginator):
     """An unfiltered list is counted with PostgreSQL's row estimate when the table is large;
-    a filtered one is counted exactly up to ``COUNT_CAP`` rows (pages beyond are not offered)."""
+    a filtered one is counted exactly up to ``COUNT_CAP`` rows (pages beyond are not offered), and
+    a text search up to ``search_cap`` rows when the list sets it (``SEARCH_COUNT_CAP``)."""
+
+    search_cap = None
+
+    @property
+    def search_capped(self):
+        """Whether a text search found more matches than it counts (the list says so)."""
+        return self.search_cap is not None and self.count > self.search_cap
 
     @cached_property
     def count(self):
@@ -339,7 +389,8 @@ class CheapCountPaginator(Paginator):
             return queryset.count()
         # Counted without the list's order (it changes which rows, not how many): sorting every
         # match of a broad search before stopping at the cap cost several times the scan.
-        return queryset.order_by()[: COUNT_CAP + 1].count()
+        cap = COUNT_CAP if self.search_cap is None else min(self.search_cap, COUNT_CAP)
+        return queryset.order_by()[: cap + 1].count()
 
 
 # A large table's planner estimate, kept by each worker for ESTIMATE_SECONDS: PostgreSQL itself
