@@ -6,6 +6,7 @@ scan per page. These replace them with a planner estimate (unfiltered lists), a 
 """
 
 import datetime
+import hashlib
 import html
 import time
 
@@ -24,6 +25,7 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db import connections, models
 from django.db.models import DateTimeField, Max, Min
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string, select_template
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch
@@ -80,8 +82,34 @@ class LightListMixin:
         ):
             names = response.template_name
             context["lean_base_template"] = select_template([names] if isinstance(names, str) else names)
+            context["lean_header_key"] = header_cache_key(request)
             response.template_name = "admin/lean_change_list.html"
         return response
+
+
+def header_cache_key(request):
+    """What the admin's header (user links, greeting, language form) shows besides the user's
+    permissions and page (the sidebar's key, nav_sidebar_key): the name greeted, the roles that add
+    the dashboard link, the full address the language form returns to, the language, and the
+    session's CSRF secret its two forms carry (hashed: a kept token is only ever shown to the
+    browser holding that secret). None for a visitor not signed in."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    get_token(request)  # the secret the page's forms carry (made now if the browser has none yet)
+    secret = request.META["CSRF_COOKIE"]
+    parts = [
+        secret,
+        request.get_full_path(),
+        get_language() or "",
+        user.get_username(),
+        user.last_name,
+        user.first_name,
+        str(user.is_active and user.is_staff),
+        str(user.has_usable_password()),
+        str(bool(getattr(user, "is_district_staff", False) or getattr(user, "is_manager", False))),
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 class LeanChangeList(ChangeList):
