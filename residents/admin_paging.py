@@ -30,12 +30,13 @@ from django.template.loader import render_to_string, select_template
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch
 from django.utils import formats, timezone
+from django.utils.choices import CallableChoiceIterator
 from django.utils.dateformat import format as date_format
 from django.utils.dateformat import time_format
 from django.utils.formats import get_format
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -164,7 +165,7 @@ def lean_rows(cl):
                 cells.append(f'<{tag} class="{classes}{extra}">{link(result, shown)}</{tag}>')
             else:
                 cells.append(f'<td class="{classes}{extra}">{shown}</td>')
-        rows.append(mark_safe("".join(cells)))
+        rows.append(SafeString("".join(cells)))  # mark_safe() without its check for a lazy string
     return rows
 
 
@@ -265,7 +266,7 @@ def _column(cl, index, name):
 
         return classes, related
     if getattr(field, "flatchoices", None):
-        labels = {value: conditional_escape(str(label)) for value, label in field.flatchoices}
+        labels = _choice_labels(field)
         return classes, lambda result: (labels.get(getattr(result, attname), empty), nowrap)
     if isinstance(field, models.BooleanField):
         icons = {value: _boolean_icon(value) for value in (True, False, None)}
@@ -273,7 +274,7 @@ def _column(cl, index, name):
     if isinstance(field, models.DateTimeField | models.DateField | models.TimeField):
         kind = "DATETIME_FORMAT" if isinstance(field, models.DateTimeField) else (
             "TIME_FORMAT" if isinstance(field, models.TimeField) else "DATE_FORMAT")  # fmt: skip
-        draw = _date_drawer(get_format(kind), time_only=kind == "TIME_FORMAT")
+        draw = _kept_date_drawer(get_format(kind), kind == "TIME_FORMAT")
         # timezone.template_localtime() with the current time zone looked up once a page
         aware = isinstance(field, models.DateTimeField) and settings.USE_TZ
         zone = timezone.get_current_timezone()
@@ -308,6 +309,32 @@ def _column(cl, index, name):
 
         return classes, text
     return classes, _generic_cell(cl, name, field=field)
+
+
+# Each choice field's labels, escaped, and each date format's drawer, per language: the same on every
+# page (the translations are read once), yet worked out for every column of every page.
+_kept_labels = {}
+_kept_drawers = {}
+
+
+def _choice_labels(field):
+    if isinstance(field.choices, CallableChoiceIterator):  # choices read anew each time: not kept
+        return {value: conditional_escape(str(label)) for value, label in field.flatchoices}
+    key = (field.model._meta.label, field.name, get_language())
+    labels = _kept_labels.get(key)
+    if labels is None:
+        labels = _kept_labels[key] = {
+            value: conditional_escape(str(label)) for value, label in field.flatchoices
+        }
+    return labels
+
+
+def _kept_date_drawer(pattern, time_only):
+    key = (pattern, time_only, get_language())
+    draw = _kept_drawers.get(key)
+    if draw is None:
+        draw = _kept_drawers[key] = _date_drawer(pattern, time_only=time_only)
+    return draw
 
 
 # Format characters (Django's date format) drawn directly, as fields of one ``str.format`` call
