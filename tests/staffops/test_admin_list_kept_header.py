@@ -67,3 +67,28 @@ def test_the_kept_header_carries_a_csrf_token_each_browser_can_post_with(staff_u
             "/i18n/setlang/", {"language": "ko", "next": RESIDENTS, "csrfmiddlewaretoken": token}
         )
         assert response.status_code == 302, response.status_code
+
+
+def object_tools(html):
+    start = html.index('<ul class="object-tools">')
+    return html[start : html.index("</ul>", start)]
+
+
+def test_the_kept_export_link_follows_the_chosen_filter(client, staff_user):
+    client.force_login(staff_user)
+    for gender in ["female", "male", "female"]:
+        tools = object_tools(client.get(RESIDENTS, {"gender__exact": gender}).content.decode())
+        assert f"export/?gender__exact={gender}" in tools
+
+
+def test_a_user_who_loses_the_add_permission_loses_the_kept_add_link(client, staff_user):
+    from django.contrib.auth.models import Permission
+
+    client.force_login(staff_user)
+    client.get(RESIDENTS)
+    assert "/admin/residents/resident/add/" in object_tools(client.get(RESIDENTS).content.decode())
+    add = Permission.objects.get(codename="add_resident", content_type__app_label="residents")
+    for group in staff_user.groups.all():
+        group.permissions.remove(add)
+    staff_user.user_permissions.remove(add)
+    assert "/admin/residents/resident/add/" not in object_tools(client.get(RESIDENTS).content.decode())
