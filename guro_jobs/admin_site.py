@@ -96,7 +96,9 @@ class GuroAdminSite(admin.AdminSite):
             "available_apps": SimpleLazyObject(lambda: self.get_app_list(request)),
             "is_popup": False,
             "is_nav_sidebar_enabled": self.enable_nav_sidebar,
-            "log_entries": self.get_log_entries(request),
+            # Only the front page shows recent actions; building the query on every page cost more
+            # than a list's header.
+            "log_entries": SimpleLazyObject(lambda: self.get_log_entries(request)),
             "nav_sidebar_key": SimpleLazyObject(lambda: nav_sidebar_key(request)),
             # How long the sidebar and a list's filters stay kept (0 with PAGE_CACHE_SECONDS=0).
             "admin_fragment_seconds": min(ADMIN_FRAGMENT_SECONDS, settings.PAGE_CACHE_SECONDS),

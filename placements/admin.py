@@ -49,6 +49,19 @@ class JobApplicationAdmin(LightListMixin, LogsResidentAccessMixin, SpreadsheetEx
     autocomplete_fields = ["resident", "vacancy"]
     readonly_fields = ["referred_by", "status_changed_at"]
     list_select_related = ["resident", "vacancy__employer", "referred_by"]  # a vacancy shows its employer
+    # What a page of the list reads: its columns and the names they show (an application names
+    # itself by resident, vacancy and status in each row's checkbox label).
+    list_fetch_fields = [
+        *list_display,
+        "resident__name",
+        "resident__birth_date",
+        "vacancy__title",
+        "vacancy__employer",
+        "vacancy__employer__name",
+        "referred_by__username",
+        "referred_by__first_name",
+        "referred_by__last_name",
+    ]
     inlines = [JobApplicationEventInline]
 
 
@@ -115,6 +128,18 @@ class PlacementAdmin(
         "cancel_link",
     ]
     list_select_related = ["resident", "employer", "program", "dong_at_hire"]
+    # What a page of the list reads: its columns and the names they show.
+    list_fetch_fields = [
+        *list_display,
+        "resident__name",
+        "resident__birth_date",
+        "employer__name",
+        "program__year",
+        "program__name",
+        "program__name_en",
+        "dong_at_hire__name",
+        "dong_at_hire__name_en",
+    ]
     inlines = [RetentionCheckInline]
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from guro_jobs.timeline import TimelineEvent
@@ -18,10 +19,19 @@ def choice_label(choices, value):
     """What ``get_FOO_display()`` shows, translating only this value's label: Django's translates
     every label of the field to look one up (on the staff lists, each row's checkbox is labelled
     with the record's name, and that cost a third of drawing the rows)."""
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value
+    key = (choices, value, get_language())
+    label = _choice_labels.get(key)
+    if label is None:
+        try:
+            label = str(choices(value).label)
+        except ValueError:
+            return value
+        _choice_labels[key] = label
+    return label
+
+
+# Each choice's label in each language, as choice_label() first found it (a few dozen strings).
+_choice_labels = {}
 
 
 class JobApplication(models.Model):

@@ -183,6 +183,8 @@ class ResidentAdmin(
     autocomplete_fields = ["dong", "skills", "desired_occupations", "user"]
     readonly_fields = ["created_at", "updated_at", "anonymised_at", "print_link"]
     list_select_related = ["dong"]
+    # What a page of the list reads (its columns, and name and birth year in each row's label).
+    list_fetch_fields = [*list_display, "dong__name", "dong__name_en"]
     inlines = [ResidentPriorityGroupInline, ConsentRecordInline]
     fieldsets = [
         (

@@ -71,8 +71,15 @@ def draw_pagination(cl):
                 link = f'<a href="{escape(cl.get_query_string({PAGE_VAR: number}))}"{end}>{number}</a> '
             parts.append(f"\n    {link}\n")
         parts.append("\n")
-    name = cl.opts.verbose_name if cl.result_count == 1 else cl.opts.verbose_name_plural
-    parts.append(f"\n{escape(formats.localize(cl.result_count))} {escape(name)}\n")
+    if getattr(cl.paginator, "search_capped", False):
+        # A search counted only up to its cap (residents.admin_paging.SEARCH_COUNT_CAP).
+        more = gettext("%(count)s건 이상 — 검색어를 더 구체적으로 입력하세요") % {
+            "count": formats.localize(cl.paginator.search_cap, use_l10n=True)
+        }
+        parts.append(f'\n<span class="search-capped">{escape(more)}</span>\n')
+    else:
+        name = cl.opts.verbose_name if cl.result_count == 1 else cl.opts.verbose_name_plural
+        parts.append(f"\n{escape(formats.localize(cl.result_count))} {escape(name)}\n")
     if cl.can_show_all and not cl.show_all and cl.multi_page:
         url = escape(cl.get_query_string({ALL_VAR: ""}))
         parts.append(f'<a href="{url}" class="showall">{escape(gettext("Show all"))}</a>')

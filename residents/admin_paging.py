@@ -6,6 +6,7 @@ scan per page. These replace them with a planner estimate (unfiltered lists), a 
 """
 
 import datetime
+import hashlib
 import html
 import time
 
@@ -19,27 +20,33 @@ from django.contrib.admin.templatetags.admin_list import (
 )
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import display_for_field, display_for_value, lookup_field, quote
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db import connections, models
 from django.db.models import DateTimeField, Max, Min
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string, select_template
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch
 from django.utils import formats, timezone
+from django.utils.choices import CallableChoiceIterator
 from django.utils.dateformat import format as date_format
 from django.utils.dateformat import time_format
 from django.utils.formats import get_format
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from residents.admin_drawing import draw_table
 
 COUNT_CAP = 10_000
+# A text search is counted up to this many matches: a one-letter search (김) cannot use the trigram
+# index, and counting 10,000 of its ~50,000 matches scanned the table on every page. Past it the page
+# links stop and the list asks for a more specific search (staff look for a person, not a tally).
+SEARCH_COUNT_CAP = 1_000
 
 
 class LightListMixin:
@@ -59,6 +66,12 @@ class LightListMixin:
     def get_changelist(self, request, **kwargs):
         return LeanChangeList
 
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        paginator = super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
+        if isinstance(paginator, CheapCountPaginator) and request.GET.get(SEARCH_VAR, "").strip():
+            paginator.search_cap = SEARCH_COUNT_CAP
+        return paginator
+
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
         context = getattr(response, "context_data", None)
@@ -70,8 +83,34 @@ class LightListMixin:
         ):
             names = response.template_name
             context["lean_base_template"] = select_template([names] if isinstance(names, str) else names)
+            context["lean_header_key"] = header_cache_key(request)
             response.template_name = "admin/lean_change_list.html"
         return response
+
+
+def header_cache_key(request):
+    """What the admin's header (user links, greeting, language form) shows besides the user's
+    permissions and page (the sidebar's key, nav_sidebar_key): the name greeted, the roles that add
+    the dashboard link, the full address the language form returns to, the language, and the
+    session's CSRF secret its two forms carry (hashed: a kept token is only ever shown to the
+    browser holding that secret). None for a visitor not signed in."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    get_token(request)  # the secret the page's forms carry (made now if the browser has none yet)
+    secret = request.META["CSRF_COOKIE"]
+    parts = [
+        secret,
+        request.get_full_path(),
+        get_language() or "",
+        user.get_username(),
+        user.last_name,
+        user.first_name,
+        str(user.is_active and user.is_staff),
+        str(user.has_usable_password()),
+        str(bool(getattr(user, "is_district_staff", False) or getattr(user, "is_manager", False))),
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 class LeanChangeList(ChangeList):
@@ -87,6 +126,21 @@ class LeanChangeList(ChangeList):
         if self.add_facets:
             return None
         return f"{self.opts.label}:{self.user_pk}:{get_language()}:{self.get_query_string()}"
+
+    def get_results(self, request):
+        """The page's rows with only the columns the list draws (the model admin's
+        ``list_fetch_fields``: its cells, links and each row's name in the checkbox label), not
+        every column of every joined table. Only the page is fetched so: actions, exports and
+        list_editable forms work on whole records."""
+        fields = getattr(self.model_admin, "list_fetch_fields", None)
+        if not fields or self.list_editable:
+            return super().get_results(request)
+        whole = self.queryset
+        self.queryset = whole.only(*fields, *([self.to_field] if self.to_field else []))
+        try:
+            return super().get_results(request)
+        finally:
+            self.queryset = whole
 
     def result_table(self):
         if self.formset is not None:  # list_editable: Django's own drawing, with its forms
@@ -111,7 +165,7 @@ def lean_rows(cl):
                 cells.append(f'<{tag} class="{classes}{extra}">{link(result, shown)}</{tag}>')
             else:
                 cells.append(f'<td class="{classes}{extra}">{shown}</td>')
-        rows.append(mark_safe("".join(cells)))
+        rows.append(SafeString("".join(cells)))  # mark_safe() without its check for a lazy string
     return rows
 
 
@@ -197,14 +251,22 @@ def _column(cl, index, name):
     if isinstance(field.remote_field, models.ManyToOneRel):
         field_name = field.name
 
+        # The same related record (a dong, an employer, a program) on several rows of one page
+        # is drawn once: one query fetched them all, so the same key shows the same record.
+        drawn = {}
+
         def related(result):
-            if getattr(result, attname) is None:
+            key = getattr(result, attname)
+            if key is None:
                 return empty, nowrap
-            return _conditional_escape(str(getattr(result, field_name))), nowrap
+            shown = drawn.get(key)
+            if shown is None:
+                shown = drawn[key] = _conditional_escape(str(getattr(result, field_name)))
+            return shown, nowrap
 
         return classes, related
     if getattr(field, "flatchoices", None):
-        labels = {value: conditional_escape(str(label)) for value, label in field.flatchoices}
+        labels = _choice_labels(field)
         return classes, lambda result: (labels.get(getattr(result, attname), empty), nowrap)
     if isinstance(field, models.BooleanField):
         icons = {value: _boolean_icon(value) for value in (True, False, None)}
@@ -212,7 +274,7 @@ def _column(cl, index, name):
     if isinstance(field, models.DateTimeField | models.DateField | models.TimeField):
         kind = "DATETIME_FORMAT" if isinstance(field, models.DateTimeField) else (
             "TIME_FORMAT" if isinstance(field, models.TimeField) else "DATE_FORMAT")  # fmt: skip
-        draw = _date_drawer(get_format(kind), time_only=kind == "TIME_FORMAT")
+        draw = _kept_date_drawer(get_format(kind), kind == "TIME_FORMAT")
         # timezone.template_localtime() with the current time zone looked up once a page
         aware = isinstance(field, models.DateTimeField) and settings.USE_TZ
         zone = timezone.get_current_timezone()
@@ -249,49 +311,84 @@ def _column(cl, index, name):
     return classes, _generic_cell(cl, name, field=field)
 
 
-# Format characters (Django's date format) drawn directly; any other falls back to Django's own.
+# Each choice field's labels, escaped, and each date format's drawer, per language: the same on every
+# page (the translations are read once), yet worked out for every column of every page.
+_kept_labels = {}
+_kept_drawers = {}
+
+
+def _choice_labels(field):
+    if isinstance(field.choices, CallableChoiceIterator):  # choices read anew each time: not kept
+        return {value: conditional_escape(str(label)) for value, label in field.flatchoices}
+    key = (field.model._meta.label, field.name, get_language())
+    labels = _kept_labels.get(key)
+    if labels is None:
+        labels = _kept_labels[key] = {
+            value: conditional_escape(str(label)) for value, label in field.flatchoices
+        }
+    return labels
+
+
+def _kept_date_drawer(pattern, time_only):
+    key = (pattern, time_only, get_language())
+    draw = _kept_drawers.get(key)
+    if draw is None:
+        draw = _kept_drawers[key] = _date_drawer(pattern, time_only=time_only)
+    return draw
+
+
+# Format characters (Django's date format) drawn directly, as fields of one ``str.format`` call
+# (argument 0 the value, 1 AM/PM, 2 the 12-hour hour, 3 a.m./p.m., 4 the two-digit year); any other
+# falls back to Django's own.
 _DATE_PARTS = {
-    "Y": lambda v: str(v.year),
-    "y": lambda v: f"{v.year % 100:02d}",
-    "n": lambda v: str(v.month),
-    "m": lambda v: f"{v.month:02d}",
-    "j": lambda v: str(v.day),
-    "d": lambda v: f"{v.day:02d}",
-    "G": lambda v: str(v.hour),
-    "H": lambda v: f"{v.hour:02d}",
-    "g": lambda v: str(v.hour % 12 or 12),
-    "h": lambda v: f"{v.hour % 12 or 12:02d}",
-    "i": lambda v: f"{v.minute:02d}",
-    "s": lambda v: f"{v.second:02d}",
+    "Y": "{0.year}",
+    "y": "{4:02d}",
+    "n": "{0.month}",
+    "m": "{0.month:02d}",
+    "j": "{0.day}",
+    "d": "{0.day:02d}",
+    "G": "{0.hour}",
+    "H": "{0.hour:02d}",
+    "g": "{2}",
+    "h": "{2:02d}",
+    "i": "{0.minute:02d}",
+    "s": "{0.second:02d}",
+    "A": "{1}",
+    "a": "{3}",
 }
 _DATE_FORMAT_CHARACTERS = set("aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ")
 
 
 def _date_drawer(pattern, *, time_only=False):
     """A function drawing a date as ``dateformat.format(value, pattern)`` does: the numeric parts
-    and AM/PM directly (a dozen cells a row, ``DateFormat`` per cell is a page's largest cost),
-    anything else through Django."""
-    if "\\" in pattern or any(
-        c in _DATE_FORMAT_CHARACTERS and c not in _DATE_PARTS and c not in "aA" for c in pattern
-    ):
+    and AM/PM by one ``str.format`` (a dozen cells a row, ``DateFormat`` per cell was a page's
+    largest cost), anything else through Django."""
+    if "\\" in pattern or any(c in _DATE_FORMAT_CHARACTERS and c not in _DATE_PARTS for c in pattern):
         return (
             (lambda value: time_format(value, pattern))
             if time_only
             else (lambda value: date_format(value, pattern))
         )
+    template = "".join(_DATE_PARTS.get(c) or c.replace("{", "{{").replace("}", "}}") for c in pattern).format
+    two_digit_year = "y" in pattern
+    if not any(c in pattern for c in "aAgh"):
+        if two_digit_year:
+            return lambda value: template(value, None, None, None, value.year % 100)
+        return lambda value: template(value, None, None, None, None)
     am, pm = gettext("AM"), gettext("PM")
     small_am, small_pm = gettext("a.m."), gettext("p.m.")
-    parts = []
-    for character in pattern:
-        if character == "A":
-            parts.append(lambda v: pm if v.hour > 11 else am)
-        elif character == "a":
-            parts.append(lambda v: small_pm if v.hour > 11 else small_am)
-        elif character in _DATE_PARTS:
-            parts.append(_DATE_PARTS[character])
-        else:
-            parts.append(lambda v, text=character: text)
-    return lambda value: "".join(part(value) for part in parts)
+
+    def draw(value):
+        afternoon = value.hour > 11
+        return template(
+            value,
+            pm if afternoon else am,
+            value.hour % 12 or 12,
+            small_pm if afternoon else small_am,
+            value.year % 100 if two_digit_year else None,
+        )
+
+    return draw
 
 
 def _generic_cell(cl, name, field=None):
@@ -323,7 +420,15 @@ def _generic_cell(cl, name, field=None):
 
 class CheapCountPaginator(Paginator):
     """An unfiltered list is counted with PostgreSQL's row estimate when the table is large;
-    a filtered one is counted exactly up to ``COUNT_CAP`` rows (pages beyond are not offered)."""
+    a filtered one is counted exactly up to ``COUNT_CAP`` rows (pages beyond are not offered), and
+    a text search up to ``search_cap`` rows when the list sets it (``SEARCH_COUNT_CAP``)."""
+
+    search_cap = None
+
+    @property
+    def search_capped(self):
+        """Whether a text search found more matches than it counts (the list says so)."""
+        return self.search_cap is not None and self.count > self.search_cap
 
     @cached_property
     def count(self):
@@ -339,7 +444,8 @@ class CheapCountPaginator(Paginator):
             return queryset.count()
         # Counted without the list's order (it changes which rows, not how many): sorting every
         # match of a broad search before stopping at the cap cost several times the scan.
-        return queryset.order_by()[: COUNT_CAP + 1].count()
+        cap = COUNT_CAP if self.search_cap is None else min(self.search_cap, COUNT_CAP)
+        return queryset.order_by()[: cap + 1].count()
 
 
 # A large table's planner estimate, kept by each worker for ESTIMATE_SECONDS: PostgreSQL itself
