@@ -7,7 +7,9 @@ list of twenty vacancies costs one query, not twenty.
 A list that is kept in the shared page cache (the vacancy search) cannot hold anyone's buttons: its
 rows end with a slot (employers/result_rows.py: a marker with the vacancy's id, the same for
 everyone) instead, and the page puts the visitor's own buttons in with
-`{% with_saved_vacancy_buttons html titles %}` per request: one query of the resident's saved ids,
+`{% with_saved_vacancy_buttons html titles %}` per request: the resident's saved ids among the rows
+(`saved_vacancy_ids_of_rows` in the context, read with the resident in one query by
+alerts/vacancy_views.py; without it one query of the resident's saved ids),
 the button's HTML assembled from pieces drawn once per language (byte for byte what
 `saved_vacancy_button` draws), and for anyone who is not a resident what that template draws for
 them (its newline).
@@ -104,7 +106,10 @@ def with_saved_vacancy_buttons(context, html, titles):
     of the list's vacancies), or by nothing for a visitor who is not a resident."""
     html = str(html or "")
     request = context.get("request")
-    saved_ids = _saved_ids(request) if request is not None and "\x00" in html else None
+    if "saved_vacancy_ids_of_rows" in context:  # read with the resident (alerts/vacancy_views.py)
+        saved_ids = context["saved_vacancy_ids_of_rows"]
+    else:
+        saved_ids = _saved_ids(request) if request is not None and "\x00" in html else None
     if saved_ids is None:  # what the button template draws for anyone who is not a resident
         nothing = _no_button()
         return mark_safe(ROW_SLOT_PATTERN.sub(lambda _match: nothing, html))
