@@ -94,7 +94,15 @@ class DrawnOncePerRoleNode(template.Node):
         if request is None or not token or str(token) == "NOTPROVIDED":
             return self.nodelist.render(context)  # outside a request's CSRF context: draw it
         language_code = context.get("LANGUAGE_CODE")
-        roles = roles_of(context.get("user"))
+        user = context.get("user")
+        # A page has several kept parts: its visitor's roles and filled-in values are worked out once
+        # (again if the page signs someone in or out, or gets a new token, while it is drawn).
+        asked = (user, str(token), request.get_full_path())
+        known = request.__dict__.get("_drawn_once_visitor")
+        if known is None or known[0] is not user or known[1:3] != asked[1:]:
+            values = {_TOKEN: escape(asked[1]), _PATH: escape(asked[2])}
+            known = request._drawn_once_visitor = (*asked, roles_of(user), values)
+        roles, values = known[3], known[4]
         key = (get_language(), language_code, get_script_prefix(), roles)
         pieces = self.drawn.get(key)
         if pieces is None:
@@ -112,7 +120,6 @@ class DrawnOncePerRoleNode(template.Node):
             )
             pieces = _STAND_IN.split(self.nodelist.render(context.new(stand_ins)))
             self.drawn[key] = pieces
-        values = {_TOKEN: escape(str(token)), _PATH: escape(request.get_full_path())}
         return mark_safe("".join(values.get(piece, piece) for piece in pieces))
 
 

@@ -119,3 +119,15 @@ def test_outside_a_request_a_part_is_drawn_as_the_template_draws_it():
         "{% load drawn_once %}{% drawn_once_per_role %}{{ user.email }}{% enddrawn_once_per_role %}"
     )
     assert kept.render(Context({"user": user})) == user.email
+
+
+def test_a_request_whose_visitor_changes_while_it_is_drawn_gets_the_new_visitors_parts():
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    kept = Template(
+        "{% load drawn_once %}{% drawn_once_per_role %}{% if user.is_authenticated %}로그아웃{% else %}로그인"
+        "{% endif %}{% enddrawn_once_per_role %}"
+    )
+    assert kept.render(RequestContext(request, {})) == "로그인"
+    request.user = factories.ResidentFactory(with_user=True).user  # as a sign-in view does
+    assert kept.render(RequestContext(request, {})) == "로그아웃"
