@@ -1,5 +1,7 @@
 """Who may open a resident's page: declared at the top of each view, never buried in its body."""
 
+import functools
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.models import Group
@@ -63,32 +65,9 @@ def _read_user_with_resident(user_id, wanted):
 
     Written as SQL, not as a queryset: the ORM spends ~2 ms of CPU compiling the joins and
     sub-selects of this query, more than the rest of a cached search page's own work, on every
-    signed-in request; the text is built once and executed with the request's parameters."""
-    user_model = get_user_model()
-    groups = user_model._meta.get_field("groups")
-    through = groups.remote_field.through._meta
-    resident_columns = [field.column for field in Resident._meta.concrete_fields]
-    resident_user_column = Resident._meta.get_field("user").column
-    anonymised_column = Resident._meta.get_field("anonymised_at").column
-    extra = [sql for sql, _params in wanted.values()]
-    query = (
-        "SELECT ARRAY(SELECT role.name FROM {group} role JOIN {through} membership"
-        " ON membership.{group_id} = role.id WHERE membership.{user_id} = account.id),"
-        " {columns}{extra} FROM {user} account LEFT JOIN {resident} resident"
-        " ON resident.{resident_user} = account.id AND resident.{anonymised} IS NULL"
-        " WHERE account.id = %s"
-    ).format(
-        group=Group._meta.db_table,
-        through=through.db_table,
-        group_id=through.get_field("group").column,
-        user_id=through.get_field(user_model._meta.model_name).column,
-        columns=", ".join(f"resident.{column}" for column in resident_columns),
-        extra="".join(f", ({sql})" for sql in extra),
-        user=user_model._meta.db_table,
-        resident=Resident._meta.db_table,
-        resident_user=resident_user_column,
-        anonymised=anonymised_column,
-    )
+    signed-in request; the text is built once per set of asked-for parts and executed with the
+    request's parameters."""
+    query = _query_text(tuple(sql for sql, _params in wanted.values()))
     params = [param for _sql, sql_params in wanted.values() for param in sql_params] + [user_id]
     database = router.db_for_read(Resident)
     with connections[database].cursor() as cursor:
@@ -105,8 +84,33 @@ def _read_user_with_resident(user_id, wanted):
             for converter in field.get_db_converters(connection):
                 resident_values[index] = converter(resident_values[index], field, connection)
         resident = Resident.from_db(database, [field.attname for field in fields], resident_values)
-    values = dict(zip(wanted, row[1 + len(resident_columns) :], strict=True))
+    values = dict(zip(wanted, row[1 + len(fields) :], strict=True))
     return set(row[0]), resident, values
+
+
+@functools.lru_cache(maxsize=32)
+def _query_text(extra):
+    """The query of _read_user_with_resident with the sub-selects `extra` (a tuple of SQL texts)."""
+    user_model = get_user_model()
+    through = user_model._meta.get_field("groups").remote_field.through._meta
+    return (
+        "SELECT ARRAY(SELECT role.name FROM {group} role JOIN {through} membership"
+        " ON membership.{group_id} = role.id WHERE membership.{user_id} = account.id),"
+        " {columns}{extra} FROM {user} account LEFT JOIN {resident} resident"
+        " ON resident.{resident_user} = account.id AND resident.{anonymised} IS NULL"
+        " WHERE account.id = %s"
+    ).format(
+        group=Group._meta.db_table,
+        through=through.db_table,
+        group_id=through.get_field("group").column,
+        user_id=through.get_field(user_model._meta.model_name).column,
+        columns=", ".join(f"resident.{field.column}" for field in Resident._meta.concrete_fields),
+        extra="".join(f", ({sql})" for sql in extra),
+        user=user_model._meta.db_table,
+        resident=Resident._meta.db_table,
+        resident_user=Resident._meta.get_field("user").column,
+        anonymised=Resident._meta.get_field("anonymised_at").column,
+    )
 
 
 class ResidentRequiredMixin(LoginRequiredMixin):
