@@ -12,7 +12,12 @@ class AlertsConfig(AppConfig):
         from employers import page_extras
         from residents import me_panels
 
-        page_extras.register("vacancy_list", "alerts", vacancy_views.vacancy_list_context)
+        page_extras.register(
+            "vacancy_list",
+            "alerts",
+            vacancy_views.vacancy_list_context,
+            prepare=vacancy_views.prepare_vacancy_list,
+        )
         data_export.register()  # a resident's own download includes these records
         me_panels.register(
             "saved_vacancies",

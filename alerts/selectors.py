@@ -21,6 +21,17 @@ def saved_vacancy_ids_of(resident):
     return set(SavedVacancy.objects.filter(resident=resident).values_list("vacancy_id", flat=True))
 
 
+def saved_among_sql(vacancy_ids):
+    """Which of `vacancy_ids` the resident saved, as a sub-select over `resident.id` for the query
+    that reads the signed-in resident (residents.permissions.read_along_with_resident)."""
+    table = SavedVacancy._meta.db_table
+    return (
+        f"ARRAY(SELECT saved.vacancy_id FROM {table} saved"
+        " WHERE saved.resident_id = resident.id AND saved.vacancy_id = ANY(%s::bigint[]))",
+        [[int(pk) for pk in vacancy_ids]],
+    )
+
+
 def saved_vacancies_closing_soon(today=None, days=CLOSING_SOON_DAYS):
     """Saved, not yet reminded, the vacancy still open and closing between today and `days` on."""
     today = today or timezone.localdate()

@@ -9,22 +9,35 @@ its AppConfig.ready(); the view merges what the providers return into its contex
         "vacancy_detail", "placements", lambda request, vacancy: {"application": ...}
     )
 
-Pages and the objects their providers get: "vacancy_list" (request), "vacancy_detail" (request,
-vacancy), "employer_home" (request, employer).
+Pages and the objects their providers get: "vacancy_list" (request, the ids of the vacancies on the
+page), "vacancy_detail" (request, vacancy), "employer_home" (request, employer).
+
+A provider may also give a `prepare` with the same arguments, called before any provider: there it
+asks for what it will need in a query the providers share (residents.permissions
+.read_along_with_resident), so the page reads the signed-in resident and every provider's part of
+them in one query.
 """
 
 from collections.abc import Callable
 
 _providers: dict[str, dict[str, Callable[..., dict]]] = {}
+_preparers: dict[str, dict[str, Callable[..., None]]] = {}
 
 
-def register(page: str, key: str, provider: Callable[..., dict]) -> None:
+def register(
+    page: str, key: str, provider: Callable[..., dict], prepare: Callable[..., None] | None = None
+) -> None:
     """Add (or replace, for the same key) a provider of extra context for one page."""
     _providers.setdefault(page, {})[key] = provider
+    _preparers.setdefault(page, {}).pop(key, None)
+    if prepare is not None:
+        _preparers[page][key] = prepare
 
 
 def context_for(page: str, request, *objects) -> dict:
     """The registered providers' context for this page, merged in registration order."""
+    for prepare in _preparers.get(page, {}).values():
+        prepare(request, *objects)
     context = {}
     for provider in _providers.get(page, {}).values():
         context.update(provider(request, *objects))

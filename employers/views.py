@@ -91,17 +91,17 @@ class VacancyListView(FilterView):
         params.pop("page", None)
         return params.urlencode()
 
-    @cached_property
-    def extras(self):
+    def extras(self, row_titles):
         """What the apps above employers add for this visitor (employers/page_extras.py): whether
-        they are a resident who may save the search (alerts), the career years of their resumes."""
-        return page_extras.context_for("vacancy_list", self.request)
+        they are a resident who may save the search and which of the rows they saved (alerts), the
+        career years of their resumes (resumes); read together in one query."""
+        return page_extras.context_for("vacancy_list", self.request, list(row_titles))
 
     def page_context(self, **kwargs):
         return ContextMixin.get_context_data(
             self,
             query_without_page=self.query_without_page(),
-            **self.extras,
+            **self.extras(kwargs["row_titles"]),
             **kwargs,
         )
 
@@ -123,7 +123,7 @@ class VacancyListView(FilterView):
         }
         if valid and self.fragments_key:
             page_cache.keep(self.fragments_key, fragments)
-        context.update(fragments, **self.extras)
+        context.update(fragments, **self.extras(fragments["row_titles"]))
         return context
 
 

@@ -5,7 +5,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -16,9 +16,27 @@ def _redis_errors():
     return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 
 
+class ClientReusingRedisCacheClient(RedisCacheClient):
+    """Django's client of the cache's Redis, with one redis.Redis kept per connection pool instead of
+    one built per cache call: redis-py fills a new instance's response callbacks, which cost more
+    CPU than a small GET's round trip (a cached page's one read of its version). A redis.Redis is
+    safe to share between threads, and its pool starts afresh in a forked worker."""
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if index not in clients:
+            clients[index] = self._client(connection_pool=self._get_connection_pool(write))
+        return clients[index]
+
+
 class ResilientRedisCache(RedisCache):
     """Django's RedisCache, except that while Redis is unreachable a read finds nothing and a write
     is dropped (logged): the pages keep answering, only the counters start afresh (docs/DEPLOY.md)."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ClientReusingRedisCacheClient
 
     def _tolerant(self, method, default, *args, **kwargs):
         try:

@@ -5,16 +5,25 @@ which sits above resumes: resumes/apply_choice.py.)"""
 
 from employers import page_extras
 from residents import anonymisation, me_panels
-from residents.permissions import resident_of_request
+from residents.permissions import read_along_with_resident, resident_of_request, values_read_with_resident
 from resumes import data_export, selectors, services
 
 
-def vacancy_list_context(request):
+def prepare_vacancy_list(request, vacancy_ids):
+    """Ask for the career entries in the query that reads the resident (employers/page_extras.py)."""
+    if "career_years" not in request.GET:
+        read_along_with_resident(request, "career_entries", *selectors.career_entries_sql())
+
+
+def vacancy_list_context(request, vacancy_ids):
     """The resident's career years from their resumes, offered as a filter unless one is chosen."""
     resident = resident_of_request(request)
     if resident is None or "career_years" in request.GET:
         return {}
-    return {"my_career_years": selectors.career_years(resident)}
+    entries = values_read_with_resident(request).get("career_entries")
+    if entries is None:  # the resident was read before prepare_vacancy_list asked
+        return {"my_career_years": selectors.career_years(resident)}
+    return {"my_career_years": selectors.career_years_from_read(entries)}
 
 
 def connect():
@@ -24,6 +33,6 @@ def connect():
         template="resumes/me_panel.html",
         context=lambda request, resident: {"resumes": list(selectors.resumes_of(resident))},
     )
-    page_extras.register("vacancy_list", "resumes", vacancy_list_context)
+    page_extras.register("vacancy_list", "resumes", vacancy_list_context, prepare=prepare_vacancy_list)
     data_export.register()
     anonymisation.register("resumes", services.forget_resident)

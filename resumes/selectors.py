@@ -2,6 +2,7 @@
 application keeps."""
 
 import datetime
+import json
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -63,6 +64,32 @@ def career_months(resident, today=None):
 
 def career_years(resident, today=None):
     return career_months(resident, today) // 12
+
+
+def career_entries_sql():
+    """A resident's career entries as a JSON array of [started_on, ended_on, is_current], a
+    sub-select over `resident.id` for the query that reads the signed-in resident
+    (residents.permissions.read_along_with_resident)."""
+    entries, resumes = CareerEntry._meta.db_table, Resume._meta.db_table
+    return (
+        "SELECT COALESCE(json_agg(json_build_array(entry.started_on, entry.ended_on, entry.is_current)),"
+        f" '[]')::text FROM {entries} entry JOIN {resumes} resume ON entry.resume_id = resume.id"
+        " WHERE resume.resident_id = resident.id",
+        [],
+    )
+
+
+def career_years_from_read(entries_json, today=None):
+    """career_years from what career_entries_sql() read."""
+    read = [
+        CareerEntry(
+            started_on=datetime.date.fromisoformat(started_on),
+            ended_on=datetime.date.fromisoformat(ended_on) if ended_on else None,
+            is_current=is_current,
+        )
+        for started_on, ended_on, is_current in json.loads(entries_json)
+    ]
+    return career_months_from(read, today) // 12
 
 
 def career_months_by_resident(resident_ids, today=None):

@@ -7,7 +7,9 @@ list of twenty vacancies costs one query, not twenty.
 A list that is kept in the shared page cache (the vacancy search) cannot hold anyone's buttons: its
 rows end with a slot (employers/result_rows.py: a marker with the vacancy's id, the same for
 everyone) instead, and the page puts the visitor's own buttons in with
-`{% with_saved_vacancy_buttons html titles %}` per request: one query of the resident's saved ids,
+`{% with_saved_vacancy_buttons html titles %}` per request: the resident's saved ids among the rows
+(`saved_vacancy_ids_of_rows` in the context, read with the resident in one query by
+alerts/vacancy_views.py; without it one query of the resident's saved ids),
 the button's HTML assembled from pieces drawn once per language (byte for byte what
 `saved_vacancy_button` draws), and for anyone who is not a resident what that template draws for
 them (its newline).
@@ -94,8 +96,21 @@ def _no_button():
     return _pieces_cache[key]
 
 
-def _button(pieces, values):
-    return "".join(piece if isinstance(piece, str) else values[piece[0]] for piece in pieces)
+def _button_format(pieces, shared):
+    """The button as a str.format template with this request's `shared` parts already in: each row
+    then costs one format call with its id and title."""
+
+    def literal(text):
+        return text.replace("{", "{{").replace("}", "}}")
+
+    return "".join(
+        literal(piece)
+        if isinstance(piece, str)
+        else literal(shared[piece[0]])
+        if piece[0] in shared
+        else "{" + piece[0] + "}"
+        for piece in pieces
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -104,7 +119,10 @@ def with_saved_vacancy_buttons(context, html, titles):
     of the list's vacancies), or by nothing for a visitor who is not a resident."""
     html = str(html or "")
     request = context.get("request")
-    saved_ids = _saved_ids(request) if request is not None and "\x00" in html else None
+    if "saved_vacancy_ids_of_rows" in context:  # read with the resident (alerts/vacancy_views.py)
+        saved_ids = context["saved_vacancy_ids_of_rows"]
+    else:
+        saved_ids = _saved_ids(request) if request is not None and "\x00" in html else None
     if saved_ids is None:  # what the button template draws for anyone who is not a resident
         nothing = _no_button()
         return mark_safe(ROW_SLOT_PATTERN.sub(lambda _match: nothing, html))
@@ -113,12 +131,14 @@ def with_saved_vacancy_buttons(context, html, titles):
         # No token to put in (a page drawn outside a request's CSRF context): draw each button.
         return mark_safe(ROW_SLOT_PATTERN.sub(lambda m: _drawn_button(context, int(m[1]), titles), html))
     shared = {"next": escape(request.get_full_path()), "csrf": escape(str(token))}
-    saved_pieces, unsaved_pieces = _button_pieces(True), _button_pieces(False)
+    saved_button = _button_format(_button_pieces(True), shared)
+    unsaved_button = _button_format(_button_pieces(False), shared)
 
     def button(match):
         pk = int(match[1])
-        values = {**shared, "pk": str(pk), "title": escape(titles.get(pk, ""))}
-        return _button(saved_pieces if pk in saved_ids else unsaved_pieces, values)
+        return (saved_button if pk in saved_ids else unsaved_button).format(
+            pk=pk, title=escape(titles.get(pk, ""))
+        )
 
     return mark_safe(ROW_SLOT_PATTERN.sub(button, html))
 
