@@ -54,6 +54,11 @@ def _sort_options(header, sorted_count):
     )
 
 
+def capped_count_text(paginator):
+    """What a search counted only up to its cap found: "1,000+" (at least the cap, maybe more)."""
+    return f"{formats.localize(paginator.search_cap, use_l10n=True)}+"
+
+
 def draw_pagination(cl):
     """``admin/pagination.html`` (``{% pagination cl %}``) for a list without list_editable."""
     required = (not cl.show_all or not cl.can_show_all) and cl.multi_page
@@ -120,8 +125,12 @@ def draw_actions(context):
             f"{conditional_escape(context.get('selection_note', ''))}</span>\n        "
         )
         if cl.result_count != shown:
+            if getattr(cl.paginator, "search_capped", False):
+                total = capped_count_text(cl.paginator)
+            else:
+                total = formats.localize(cl.result_count)
             select_all = gettext("Select all %(total_count)s %(module_name)s") % {
-                "total_count": escape(formats.localize(cl.result_count)),
+                "total_count": escape(total),
                 "module_name": conditional_escape(context.get("module_name", "")),
             }
             title = escape(gettext("Click here to select the objects across all pages"))

@@ -25,11 +25,11 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from residents.admin_cells import lean_rows
-from residents.admin_drawing import draw_table
+from residents.admin_drawing import capped_count_text, draw_table
 
 COUNT_CAP = 10_000
 # A text search is counted up to this many matches: a one-letter search (김) cannot use the trigram
@@ -75,6 +75,12 @@ class LightListMixin:
             names = response.template_name
             context["lean_base_template"] = select_template([names] if isinstance(names, str) else names)
             context["lean_header_key"] = header_cache_key(request)
+            cl = context["cl"]
+            if getattr(cl.paginator, "search_capped", False):
+                # Django counts "all N selected" from the count, which stopped at the cap.
+                context["selection_note_all"] = ngettext(
+                    "%(total_count)s selected", "All %(total_count)s selected", cl.result_count
+                ) % {"total_count": capped_count_text(cl.paginator)}
             response.template_name = "admin/lean_change_list.html"
         return response
 
@@ -119,6 +125,13 @@ class LeanChangeList(ChangeList):
         return f"{self.opts.label}:{self.user_pk}:{get_language()}:{self.get_query_string()}"
 
     def get_results(self, request):
+        self._get_lean_results(request)
+        if getattr(self.paginator, "search_capped", False):
+            # The count stopped at the cap: the search box does not show it as the number found
+            # (its line shows only where the two counts differ); the page links say "N건 이상".
+            self.full_result_count = self.result_count
+
+    def _get_lean_results(self, request):
         """The page's rows with only the columns the list draws (the model admin's
         ``list_fetch_fields``: its cells, links and each row's name in the checkbox label), not
         every column of every joined table. Only the page is fetched so: actions, exports and

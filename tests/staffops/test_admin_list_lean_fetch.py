@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from residents import admin_paging
+from residents.admin import ResidentAdmin
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +75,37 @@ def test_a_search_past_its_count_cap_asks_for_a_more_specific_search(client, sta
     assert "2건 이상 — 검색어를 더 구체적으로 입력하세요" in html
     counts = [sql for sql in statements if "COUNT(" in sql.upper()]
     assert counts and all("LIMIT 3" in sql for sql in counts)
+
+
+def test_a_capped_search_does_not_show_its_cut_off_count_beside_the_search_box(
+    client, staff_user, monkeypatch
+):
+    monkeypatch.setattr(admin_paging, "SEARCH_COUNT_CAP", 2)
+    for name in ["김가람", "김나래", "김다솜", "김라온"]:
+        factories.ResidentFactory(name=name)
+    client.force_login(staff_user)
+    search_box = (
+        client.get(RESIDENTS + "?q=김")
+        .content.decode()
+        .split('id="changelist-search"')[1]
+        .split("</form>")[0]
+    )
+    assert "결과 3개" not in search_box  # the count stopped at the cap + 1: not a number of matches
+    assert 'class="small quiet"' not in search_box
+
+
+def test_selecting_all_of_a_capped_search_says_at_least_the_cap_not_the_cut_off_count(
+    client, staff_user, monkeypatch
+):
+    monkeypatch.setattr(admin_paging, "SEARCH_COUNT_CAP", 2)
+    monkeypatch.setattr(ResidentAdmin, "list_per_page", 1)
+    for name in ["김가람", "김나래", "김다솜", "김라온"]:
+        factories.ResidentFactory(name=name)
+    client.force_login(staff_user)
+    actions = (
+        client.get(RESIDENTS + "?q=김").content.decode().split('<div class="actions">')[1].split("</div>")[0]
+    )
+    assert "2+" in actions and "3" not in actions
 
 
 def test_a_search_within_its_cap_shows_the_number_found(client, staff_user, monkeypatch):
