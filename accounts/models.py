@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import roles
 from guro_jobs.validators import validate_phone
 from notifications.kinds import Channel
+from notifications.models import TextedCode
 
 
 class User(AbstractUser):
@@ -78,27 +79,18 @@ class User(AbstractUser):
         return self.has_role(roles.RESIDENT)
 
 
-class PasswordResetCode(models.Model):
-    """A six-digit code sent by text to reset a password: kept only as a hash, valid
-    PASSWORD_RESET_CODE_MINUTES and PASSWORD_RESET_CODE_TRIES tries, used once."""
+class PasswordResetCode(TextedCode):
+    """The code texted to reset a password: valid PASSWORD_RESET_CODE_MINUTES and
+    PASSWORD_RESET_CODE_TRIES tries."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="password_reset_codes"
     )
-    phone = models.CharField(_("보낸 번호"), max_length=13)
-    code_hash = models.CharField(max_length=128)
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    tries = models.PositiveSmallIntegerField(default=0)
-    used_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("비밀번호 재설정 인증번호")
         verbose_name_plural = _("비밀번호 재설정 인증번호")
         indexes = [models.Index(fields=["phone", "created_at"])]
-
-    def __str__(self):
-        return f"{self.user} · {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class PasswordResetEvent(models.Model):

@@ -132,7 +132,7 @@ def check_reset_code(*, phone, code, request):
     )
     if reset_code is None:
         return None
-    usable = reset_code.expires_at > timezone.now() and reset_code.tries < settings.PASSWORD_RESET_CODE_TRIES
+    usable = reset_code.is_usable(now=timezone.now(), tries=settings.PASSWORD_RESET_CODE_TRIES)
     if usable and constant_time_compare(reset_code.code_hash, _hash_code(phone, code)):
         reset_code.used_at = timezone.now()
         reset_code.save(update_fields=["used_at"])

@@ -24,6 +24,7 @@ from accounts.lockout import normal_login_form
 from accounts.ratelimit import minutes_until_allowed
 from accounts.signals import signed_in_on_login_page
 from guro_jobs.security import has_enrolled_device, is_verified, needs_second_factor
+from guro_jobs.validators import mask_phone
 
 
 def start_page_for(user):
@@ -172,7 +173,7 @@ class PasswordResetCodeView(FormView):
     def get_context_data(self, **kwargs):
         phone = self.request.session[RESET_PHONE_KEY]
         return super().get_context_data(
-            masked_phone=f"{phone[:4]}****-{phone[-4:]}",
+            masked_phone=mask_phone(phone),
             minutes=settings.PASSWORD_RESET_CODE_MINUTES,
             **kwargs,
         )

@@ -13,6 +13,11 @@ def digits_only(value):
     return re.sub(r"\D", "", value or "")
 
 
+def mask_phone(phone):
+    """A normalised mobile number as shown on a page that must not reveal it: 010-****-5678."""
+    return f"{phone[:4]}****-{phone[-4:]}"
+
+
 def normalize_phone(value):
     """Return a Korean phone number as 010-1234-5678 (or 02-123-4567), or raise ValidationError."""
     digits = digits_only(value)

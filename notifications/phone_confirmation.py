@@ -77,7 +77,7 @@ def _check_code(*, user, code, now):
         .order_by("-created_at")
         .first()
     )
-    if latest is None or latest.expires_at <= now or latest.tries >= settings.PHONE_CONFIRMATION_TRIES:
+    if latest is None or not latest.is_usable(now=now, tries=settings.PHONE_CONFIRMATION_TRIES):
         return EXPIRED
     if not constant_time_compare(latest.code_hash, _hash(user.phone, code)):
         latest.tries += 1

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from guro_jobs.forms import add_form_error
+from guro_jobs.validators import mask_phone
 from notifications import phone_confirmation
 from notifications.kinds import MailKind
 from notifications.services import set_mail_opt_outs, set_notice_channel
@@ -201,8 +202,7 @@ class PhoneConfirmationView(LoginRequiredMixin, FormView):
         return redirect("residents:confirm_phone")
 
     def get_context_data(self, **kwargs):
-        phone = self.request.user.phone
-        return super().get_context_data(masked_phone=f"{phone[:4]}****-{phone[-4:]}", **kwargs)
+        return super().get_context_data(masked_phone=mask_phone(self.request.user.phone), **kwargs)
 
     def form_valid(self, form):
         try:

@@ -41,6 +41,7 @@ def test_a_new_number_gets_a_code_and_notices_go_by_mail_until_it_is_typed(
     assert response.url == "/me/mail/phone/"
     (code_text,) = texts
     assert code_text.to == "010-5555-6666" and "인증번호" in code_text.body
+    code = last_code(texts)
     user.refresh_from_db()
     assert user.phone_confirmed_at is None
 
@@ -49,12 +50,9 @@ def test_a_new_number_gets_a_code_and_notices_go_by_mail_until_it_is_typed(
         notify(user=user, kind=MailKind.NEW_APPLICANT, subject="새 지원자가 있습니다", body="본문")
     assert texts == [] and len(mailoutbox) == 1  # mail, not a text to an unconfirmed number
 
-    texts.append(code_text)
-    wrong = employer_client.post(
-        "/me/mail/phone/", {"code": "000000" if last_code(texts) != "000000" else "111111"}
-    )
+    wrong = employer_client.post("/me/mail/phone/", {"code": f"{(int(code) + 1) % 10**6:06d}"})
     assert "인증번호가 맞지 않습니다" in wrong.content.decode()
-    confirmed = employer_client.post("/me/mail/phone/", {"code": last_code(texts)}, follow=True)
+    confirmed = employer_client.post("/me/mail/phone/", {"code": code}, follow=True)
     assert "휴대전화 번호를 확인했습니다" in confirmed.content.decode()
     user.refresh_from_db()
     assert user.phone_confirmed_at is not None
@@ -87,30 +85,30 @@ def send(django_capture_on_commit_callbacks):
     return send
 
 
-def test_a_code_expires_counts_wrong_tries_and_only_the_last_one_works(texts, settings, send):
+def test_a_code_expires_counts_wrong_tries_and_only_the_last_one_works(texts, settings, send, monkeypatch):
+    codes = iter([111111, 222222, 333333])
+    monkeypatch.setattr(phone_confirmation.secrets, "randbelow", lambda _: next(codes))
     user = factories.employer_user()
     user.phone = "010-5555-6666"
     user.save()
     start = timezone.now()
     send(user, start)
-    first = last_code(texts)
     send(user, start + datetime.timedelta(minutes=2))
-    second = last_code(texts)
-    if first != second:
-        with pytest.raises(ValidationError, match="맞지 않습니다"):
-            phone_confirmation.confirm_phone(user=user, code=first, now=start + datetime.timedelta(minutes=3))
-    for _ in range(settings.PHONE_CONFIRMATION_TRIES - (1 if first != second else 0)):
+    assert [last_code([text]) for text in texts] == ["111111", "222222"]
+    with pytest.raises(ValidationError, match="맞지 않습니다"):  # the earlier code stopped working
+        phone_confirmation.confirm_phone(user=user, code="111111", now=start + datetime.timedelta(minutes=3))
+    for _ in range(settings.PHONE_CONFIRMATION_TRIES - 1):
         with pytest.raises(ValidationError, match="맞지 않습니다"):
             phone_confirmation.confirm_phone(
                 user=user, code="abcdef", now=start + datetime.timedelta(minutes=3)
             )
     with pytest.raises(ValidationError, match="만료"):  # the tries are used up: even the right code
-        phone_confirmation.confirm_phone(user=user, code=second, now=start + datetime.timedelta(minutes=3))
+        phone_confirmation.confirm_phone(user=user, code="222222", now=start + datetime.timedelta(minutes=3))
 
     send(user, start + datetime.timedelta(minutes=4))
     late = start + datetime.timedelta(minutes=4 + settings.PHONE_CONFIRMATION_MINUTES, seconds=1)
     with pytest.raises(ValidationError, match="만료"):
-        phone_confirmation.confirm_phone(user=user, code=last_code(texts), now=late)
+        phone_confirmation.confirm_phone(user=user, code="333333", now=late)
     user.refresh_from_db()
     assert user.phone_confirmed_at is None
 
