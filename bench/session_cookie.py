@@ -86,11 +86,20 @@ def signed_in_client(user, extra):
 
 
 def session_cookie(user, extra):
-    """Log `user` in (as the test client does) and return the Cookie header's value."""
+    """Log `user` in (as the test client does) and return the Cookie header's value: the session,
+    and the CSRF cookie a browser holds from its first page with a form (without it, every request
+    of the load test would be a new browser's first, given a new CSRF secret)."""
     from django.conf import settings
+    from django.http import HttpRequest
+    from django.middleware.csrf import get_token
 
     client = signed_in_client(user, extra)
-    return f"{settings.SESSION_COOKIE_NAME}={client.session.session_key}"
+    first_page = HttpRequest()
+    get_token(first_page)  # a new secret, as the first page's CSRF cookie carries it
+    return (
+        f"{settings.SESSION_COOKIE_NAME}={client.session.session_key}; "
+        f"{settings.CSRF_COOKIE_NAME}={first_page.META['CSRF_COOKIE']}"
+    )
 
 
 def main():

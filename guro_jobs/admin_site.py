@@ -99,11 +99,16 @@ class GuroAdminSite(admin.AdminSite):
             # Only the front page shows recent actions; building the query on every page cost more
             # than a list's header.
             "log_entries": SimpleLazyObject(lambda: self.get_log_entries(request)),
-            "nav_sidebar_key": SimpleLazyObject(lambda: nav_sidebar_key(request)),
+            "nav_sidebar_key": SimpleLazyObject(lambda: self.nav_sidebar_key(request)),
             # How long the sidebar and a list's filters stay kept (0 with PAGE_CACHE_SECONDS=0).
             "admin_fragment_seconds": min(ADMIN_FRAGMENT_SECONDS, settings.PAGE_CACHE_SECONDS),
             "admin_docs_url": admin_docs_url(get_urlconf(), get_script_prefix()),
         }
+
+    @staticmethod
+    def nav_sidebar_key(request):
+        """What the admin's sidebar depends on (also a kept list page's, residents.admin_kept_list)."""
+        return nav_sidebar_key(request)
 
     def get_urls(self):
         return [

@@ -446,6 +446,8 @@ MIDDLEWARE.insert(
 REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", "5"))
 # Public pages' shared HTML fragments (guro_jobs/page_cache.py): seconds each lives at most; 0 = off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# A staff list page kept around its rows (residents/admin_kept_list.py): seconds at most; 0 = off.
+ADMIN_LIST_KEPT_SECONDS = min(int(os.environ.get("ADMIN_LIST_KEPT_SECONDS", "30")), PAGE_CACHE_SECONDS)
 REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "15"))
 REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", "2"))
 # URL names (fnmatch patterns) whose reads may come from the replica.

@@ -11,7 +11,7 @@ A kept page is found by everything it is drawn from, so it never needs to be put
 - what the chrome shows of the reader: the roles that pick the menu links (`viewer_roles`), and
   nothing else of the person: no name, no e-mail.
 The CSRF token is the one per-request value: a page is drawn with a placeholder and the reader's
-own token (`get_token`, as the template tag would ask for it) is put in on each view. A page with
+own token is put in on each view (guro_jobs.drawn_pages). A page with
 messages (after a recompute) is drawn for its reader and never kept. With the page cache off
 (PAGE_CACHE_SECONDS=0, `parts` None) every page is drawn, as without this module.
 
@@ -19,26 +19,20 @@ tests/reports/test_dashboard_kept_pages.py holds each of these rules against a f
 """
 
 import hashlib
-import secrets
-import threading
-from collections import OrderedDict
 
 from django.contrib.messages import get_messages
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils.translation import get_language
 
-# Random per process, so no page text can ever contain it by chance.
-CSRF_PLACEHOLDER = f"kept-page-csrf-{secrets.token_hex(16)}"
+from guro_jobs.drawn_pages import CSRF_PLACEHOLDER, KeptDrawings, with_readers_token
 
 # ~50 kB a page: years × languages × roles fit with room to spare.
 ENTRIES = 64
 
-_kept = OrderedDict()
-_lock = threading.Lock()
+_kept = KeptDrawings(ENTRIES)
 
 
 def viewer_roles(user):
@@ -73,20 +67,13 @@ def render_kept(request, template_name, context, *, parts):
     if parts is None or len(get_messages(request)):
         return render(request, template_name, draw_context())
     key = page_key(request, template_name, parts)
-    with _lock:
-        html = _kept.get(key)
-        if html is not None:
-            _kept.move_to_end(key)
+    html = _kept.get(key)
     if html is None:
         html = render_to_string(template_name, {**draw_context(), "csrf_token": CSRF_PLACEHOLDER}, request)
-        with _lock:
-            _kept[key] = html
-            while len(_kept) > ENTRIES:
-                _kept.popitem(last=False)
-    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+        _kept.put(key, html)
+    return HttpResponse(with_readers_token(html, request))
 
 
 def forget_all():
     """Tests start from nothing (a kept page never needs forgetting otherwise: see above)."""
-    with _lock:
-        _kept.clear()
+    _kept.forget_all()

@@ -29,22 +29,36 @@ from django.utils.translation import get_language, gettext
 def lean_rows(cl):
     """Each row's cells as one string, as ``items_for_result`` gives them (for lists without
     list_editable), with each column's field, labels, formats and link worked out once."""
-    columns = [_column(cl, index, name) for index, name in enumerate(cl.list_display)]
+    return row_drawer(cl)(cl.result_list)
+
+
+def row_drawer(cl):
+    """A function drawing rows of ``cl``'s list (model instances) as ``lean_rows`` does, each
+    column worked out now; it can draw the same list's rows again on later views
+    (residents.admin_kept_list), each call drawing its own rows' related records afresh."""
+    page_memos = []
+    columns = [_column(cl, index, name, page_memos) for index, name in enumerate(cl.list_display)]
     linked = _link_columns(cl)
     link = _link_maker(cl) if linked else None
     first_link = min(linked) if linked else None
-    rows = []
-    for result in cl.result_list:
-        cells = []
-        for index, (classes, show) in enumerate(columns):
-            shown, extra = show(result)
-            if index in linked:
-                tag = "th" if index == first_link else "td"
-                cells.append(f'<{tag} class="{classes}{extra}">{link(result, shown)}</{tag}>')
-            else:
-                cells.append(f'<td class="{classes}{extra}">{shown}</td>')
-        rows.append(SafeString("".join(cells)))  # mark_safe() without its check for a lazy string
-    return rows
+
+    def draw(results):
+        for memo in page_memos:
+            memo.clear()
+        rows = []
+        for result in results:
+            cells = []
+            for index, (classes, show) in enumerate(columns):
+                shown, extra = show(result)
+                if index in linked:
+                    tag = "th" if index == first_link else "td"
+                    cells.append(f'<{tag} class="{classes}{extra}">{link(result, shown)}</{tag}>')
+                else:
+                    cells.append(f'<td class="{classes}{extra}">{shown}</td>')
+            rows.append(SafeString("".join(cells)))  # mark_safe() without its check for a lazy string
+        return rows
+
+    return draw
 
 
 def _escape(text):
@@ -99,8 +113,9 @@ class _StandIn:
         return self._marker
 
 
-def _column(cl, index, name):
-    """(the cell's classes, a function giving (html, extra classes) for one row)."""
+def _column(cl, index, name, page_memos):
+    """(the cell's classes, a function giving (html, extra classes) for one row); a column that
+    keeps something per page adds its dict to ``page_memos`` (emptied before each page)."""
     model_admin = cl.model_admin
     empty = conditional_escape(model_admin.get_empty_value_display())
     classes = f"field-{_coerce_field_name(name, index)}"
@@ -132,6 +147,7 @@ def _column(cl, index, name):
         # The same related record (a dong, an employer, a program) on several rows of one page
         # is drawn once: one query fetched them all, so the same key shows the same record.
         drawn = {}
+        page_memos.append(drawn)
 
         def related(result):
             key = getattr(result, attname)

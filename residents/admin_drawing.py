@@ -12,8 +12,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 
-def draw_table(cl, rows):
-    """``admin/change_list_results.html`` for rows already drawn (one string of cells each)."""
+def draw_table(cl, rows, rows_mark=None):
+    """``admin/change_list_results.html`` for rows already drawn (one string of cells each); with
+    ``rows_mark``, the rows stand between two of them (residents.admin_kept_list cuts there)."""
     if not rows:
         return mark_safe("\n")
     headers = list(result_headers(cl))
@@ -30,9 +31,18 @@ def draw_table(cl, rows):
             shown = f"<span>{text}</span>"
         parts.append(f'\n   <div class="text">{shown}</div>\n   <div class="clear"></div>\n</th>')
     parts.append("\n</tr>\n</thead>\n<tbody>\n")
-    parts.extend(f"\n<tr>{row}</tr>\n" for row in rows)
+    if rows_mark:
+        parts.append(rows_mark)
+    parts.append(draw_rows(rows))
+    if rows_mark:
+        parts.append(rows_mark)
     parts.append("\n</tbody>\n</table>\n</div>\n")
     return mark_safe("".join(parts))
+
+
+def draw_rows(rows):
+    """The table's body rows, as change_list_results.html draws them."""
+    return "".join(f"\n<tr>{row}</tr>\n" for row in rows)
 
 
 def _sort_options(header, sorted_count):

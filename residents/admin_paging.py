@@ -28,8 +28,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from residents.admin_cells import lean_rows
+from residents.admin_cells import row_drawer
 from residents.admin_drawing import capped_count_text, draw_table
+from residents.admin_kept_list import frame_key, keep_frame, mark_rows, page_from_frame
 
 COUNT_CAP = 10_000
 # A text search is counted up to this many matches: a one-letter search (김) cannot use the trigram
@@ -64,6 +65,12 @@ class LightListMixin:
         return paginator
 
     def changelist_view(self, request, extra_context=None):
+        header_key = header_cache_key(request)
+        kept_key = frame_key(self, request, header_key)
+        if kept_key is not None:
+            page = page_from_frame(self, request, kept_key)
+            if page is not None:
+                return page
         response = super().changelist_view(request, extra_context)
         context = getattr(response, "context_data", None)
         if (
@@ -74,8 +81,13 @@ class LightListMixin:
         ):
             names = response.template_name
             context["lean_base_template"] = select_template([names] if isinstance(names, str) else names)
-            context["lean_header_key"] = header_cache_key(request)
+            context["lean_header_key"] = header_key
             cl = context["cl"]
+            if kept_key is not None:
+                mark_rows(cl)
+                response.add_post_render_callback(
+                    lambda rendered: keep_frame(kept_key, cl, request, rendered)
+                )
             if getattr(cl.paginator, "search_capped", False):
                 # Django counts "all N selected" from the count, which stopped at the cap.
                 context["selection_note_all"] = ngettext(
@@ -136,20 +148,33 @@ class LeanChangeList(ChangeList):
         ``list_fetch_fields``: its cells, links and each row's name in the checkbox label), not
         every column of every joined table. Only the page is fetched so: actions, exports and
         list_editable forms work on whole records."""
-        fields = getattr(self.model_admin, "list_fetch_fields", None)
-        if not fields or self.list_editable:
-            return super().get_results(request)
         whole = self.queryset
-        self.queryset = whole.only(*fields, *([self.to_field] if self.to_field else []))
+        self.queryset = self.page_queryset()
         try:
             return super().get_results(request)
         finally:
             self.queryset = whole
 
+    def page_queryset(self):
+        """The list's rows as a page fetches them: only the columns it draws, unless it has none
+        named or edits rows in place."""
+        fields = getattr(self.model_admin, "list_fetch_fields", None)
+        if not fields or self.list_editable:
+            return self.queryset
+        return self.queryset.only(*fields, *([self.to_field] if self.to_field else []))
+
+    # Set by residents.admin_kept_list when the page will be kept around its rows.
+    rows_mark = None
+
+    @cached_property
+    def draw_rows(self):
+        """The function drawing this list's rows (kept with a kept page, for its later views)."""
+        return row_drawer(self)
+
     def result_table(self):
         if self.formset is not None:  # list_editable: Django's own drawing, with its forms
             return mark_safe(render_to_string("admin/change_list_results.html", result_list(self)))
-        return draw_table(self, lean_rows(self))
+        return draw_table(self, self.draw_rows(self.result_list), self.rows_mark)
 
 
 class CheapCountPaginator(Paginator):

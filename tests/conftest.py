@@ -163,18 +163,24 @@ def fresh_vacancy_filter_options():
 
 
 @pytest.fixture(autouse=True)
-def fresh_admin_list_choices():
+def fresh_admin_list_choices(settings):
     """The staff lists keep their filters' choices, and the admin its sidebar and filters, in each
     worker's memory for a few seconds (residents/admin_paging.py, guro_jobs/cache.py); each test
-    starts without them."""
+    starts without them. A list page kept around its rows (residents/admin_kept_list.py) answers
+    without the template context most tests read, so it is off unless a test turns it on
+    (tests/staffops/test_admin_kept_list.py)."""
     from django.core.cache import caches
 
+    from residents import admin_kept_list
     from residents.admin_paging import forget_kept_choices
 
+    settings.ADMIN_LIST_KEPT_SECONDS = 0
     forget_kept_choices()
+    admin_kept_list.forget_all()
     getattr(caches["admin_fragments"], "_memory", {}).clear()
     yield
     forget_kept_choices()
+    admin_kept_list.forget_all()
 
 
 @pytest.fixture(autouse=True)
