@@ -22,13 +22,13 @@ tests/staffops/test_admin_kept_list.py holds a kept page to the page drawn afres
 import hashlib
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.contrib.admin.views.main import ALL_VAR, ERROR_FLAG, IS_FACETS_VAR, IS_POPUP_VAR, TO_FIELD_VAR
 from django.contrib.messages import get_messages
-from django.core.paginator import InvalidPage
+from django.db import connections, transaction
 from django.http import HttpResponse
 from django.urls import get_script_prefix
 from django.utils import timezone
@@ -58,6 +58,55 @@ class ListFrame:
     row_count: int
     draw_rows: Any  # LeanChangeList.draw_rows of the list that drew the page
     expires: float
+    page_sql: tuple  # (sql, params) of the page's rows, as the ORM wrote it for the first view
+    page_bounds: tuple  # the page's (first, last) row numbers in the list, as that SQL cuts it
+    drawn_rows: dict = field(default_factory=dict)  # each row as fetched (the columns' values) → as drawn
+
+    def page_rows(self):
+        """The page's rows (model instances) as they are now, by the page's own SQL."""
+        low, high = self.page_bounds
+        return list(self.queryset[low:high])
+
+    def rows_now(self):
+        """The page's rows as they are now, drawn; None when the page holds another number of
+        rows than when it was kept.
+
+        A row fetched exactly as an earlier view fetched it (the same value in every column the
+        page reads) is drawn as it was then: drawing is a function of those values, for the lean
+        lists read nothing else (no query per row: tests/staffops/test_admin_list_lean_fetch.py).
+        When a row was not seen before, the page is fetched again as model instances and drawn;
+        the values and the instances are read in one snapshot (REPEATABLE READ), so each row's
+        drawing is kept under the values it was drawn from."""
+        connection = connections[self.queryset.db]
+        with connection.cursor() as cursor:
+            cursor.execute(*self.page_sql)
+            fetched = cursor.fetchall()
+        if len(fetched) != self.row_count:
+            return None
+        try:
+            return [self.drawn_rows[values] for values in fetched]
+        except (KeyError, TypeError):  # a row not seen before (TypeError: a value with no hash)
+            pass
+        if connection.in_atomic_block:  # not a snapshot of our own: draw, keep nothing
+            rows = self.page_rows()
+            return self.draw_rows(rows) if len(rows) == self.row_count else None
+        with transaction.atomic(using=self.queryset.db), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            cursor.execute(*self.page_sql)
+            fetched = cursor.fetchall()
+            rows = self.page_rows()
+        if len(rows) != self.row_count or len(fetched) != len(rows):
+            return None
+        drawn = self.draw_rows(rows)
+        if all(row.pk == values[0] for row, values in zip(rows, fetched, strict=True)):
+            if len(self.drawn_rows) > 4 * self.per_page:
+                self.drawn_rows.clear()
+            try:
+                self.drawn_rows.update(zip(fetched, drawn, strict=True))
+            except TypeError:
+                pass
+        return drawn
 
 
 @dataclass(frozen=True)
@@ -100,14 +149,11 @@ def page_from_frame(model_admin, request, key):
     if paginator.count != frame.result_count:
         _frames.pop(key)
         return None
-    try:
-        rows = list(paginator.page(frame.page_num).object_list)
-    except InvalidPage:
-        return None
-    if len(rows) != frame.row_count:
+    rows = frame.rows_now()
+    if rows is None:
         _frames.pop(key)
         return None
-    html = "".join((frame.before, draw_rows(frame.draw_rows(rows)), frame.after))
+    html = "".join((frame.before, draw_rows(rows), frame.after))
     response = HttpResponse(with_readers_token(html, request))
     response.context_data = {"cl": DrawnRows(result_list=rows, result_count=frame.result_count)}
     return response
@@ -129,18 +175,24 @@ def keep_frame(key, changelist, request, response):
     if len(pieces) != 3 or getattr(request, "_csp_nonce", None) is not None:
         return
     before, _rows, after = (tokens_as_placeholder(piece) for piece in pieces)
+    drawn = changelist.result_list.query
+    # Django fetches a list of one page whole: a kept page cuts it at a page's length.
+    low, high = (drawn.low_mark, drawn.high_mark) if drawn.is_sliced else (0, changelist.list_per_page)
+    queryset = changelist.page_queryset()
     _frames.put(
         key,
         ListFrame(
             before=before,
             after=after,
-            queryset=changelist.page_queryset(),
+            queryset=queryset,
             per_page=changelist.list_per_page,
             page_num=changelist.page_num,
             result_count=changelist.result_count,
             row_count=len(changelist.result_list),
             draw_rows=changelist.draw_rows,
             expires=time.monotonic() + settings.ADMIN_LIST_KEPT_SECONDS,
+            page_sql=queryset[low:high].query.sql_with_params(),
+            page_bounds=(low, high),
         ),
     )
 

@@ -192,3 +192,30 @@ def test_a_kept_page_sends_the_same_queries_for_a_full_page_as_for_a_few_rows(cl
             assert drawn_from_frame(client.get(path))
         queries.append(len(captured.captured_queries))
     assert queries[0] == queries[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_row_fetched_as_before_is_drawn_as_before_and_any_changed_value_draws_it_again(client, settings):
+    """Outside a test's transaction (as in a running portal) each row is kept drawn under the
+    values it was drawn from, read with it in one snapshot."""
+    staff = factories.staff_user()
+    first, second = factories.ResidentFactory(name="첫주민"), factories.ResidentFactory(name="둘째주민")
+    client.force_login(staff)
+    client.get(RESIDENTS)
+    client.get(RESIDENTS)  # rows drawn from instances, kept under their values
+    with CaptureQueriesContext(connection) as captured:
+        kept = client.get(RESIDENTS)
+    assert drawn_from_frame(kept)
+    page_reads = [
+        q for q in captured.captured_queries if q["sql"].startswith('SELECT "residents_resident"."id"')
+    ]
+    assert len(page_reads) == 1  # the values only: both rows drawn as before
+    Resident.objects.filter(pk=second.pk).update(name="바뀐이름")
+    first.dong.__class__.objects.filter(pk=first.dong_id).update(name="새동")
+    changed = client.get(RESIDENTS).content.decode()
+    assert "바뀐이름" in changed and "둘째주민" not in changed
+    assert "새동" in changed
+    settings.ADMIN_LIST_KEPT_SECONDS = 0
+    assert without_tokens(client.get(RESIDENTS)) == re.sub(
+        r'name="csrfmiddlewaretoken" value="[^"]*"', "TOKEN", changed
+    )
