@@ -6,7 +6,6 @@ scan per page. These replace them with a planner estimate (unfiltered lists), a 
 """
 
 import datetime
-import hashlib
 import time
 
 from django.contrib import admin
@@ -18,7 +17,6 @@ from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import DateTimeField, Max, Min
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string, select_template
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -30,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from residents.admin_cells import row_drawer
 from residents.admin_drawing import capped_count_text, draw_table
-from residents.admin_kept_list import frame_key, keep_frame, mark_rows, page_from_frame
+from residents.admin_kept_list import frame_key, header_cache_key, keep_frame, mark_rows, page_from_frame
 
 COUNT_CAP = 10_000
 # A text search is counted up to this many matches: a one-letter search (김) cannot use the trigram
@@ -95,31 +93,6 @@ class LightListMixin:
                 ) % {"total_count": capped_count_text(cl.paginator)}
             response.template_name = "admin/lean_change_list.html"
         return response
-
-
-def header_cache_key(request):
-    """What the admin's header (user links, greeting, language form) shows besides the user's
-    permissions and page (the sidebar's key, nav_sidebar_key): the name greeted, the roles that add
-    the dashboard link, the full address the language form returns to, the language, and the
-    session's CSRF secret its two forms carry (hashed: a kept token is only ever shown to the
-    browser holding that secret). None for a visitor not signed in."""
-    user = request.user
-    if not user.is_authenticated:
-        return None
-    get_token(request)  # the secret the page's forms carry (made now if the browser has none yet)
-    secret = request.META["CSRF_COOKIE"]
-    parts = [
-        secret,
-        request.get_full_path(),
-        get_language() or "",
-        user.get_username(),
-        user.last_name,
-        user.first_name,
-        str(user.is_active and user.is_staff),
-        str(user.has_usable_password()),
-        str(bool(getattr(user, "is_district_staff", False) or getattr(user, "is_manager", False))),
-    ]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 class LeanChangeList(ChangeList):

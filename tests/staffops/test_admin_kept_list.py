@@ -219,3 +219,25 @@ def test_a_row_fetched_as_before_is_drawn_as_before_and_any_changed_value_draws_
     assert without_tokens(client.get(RESIDENTS)) == re.sub(
         r'name="csrfmiddlewaretoken" value="[^"]*"', "TOKEN", changed
     )
+
+
+def test_a_search_past_its_count_cap_is_counted_again_only_every_few_seconds(client, staff_user, monkeypatch):
+    from residents import admin_paging
+
+    monkeypatch.setattr(admin_paging, "SEARCH_COUNT_CAP", 2)
+    factories.ResidentFactory.create_batch(4, name="김주민")
+    client.force_login(staff_user)
+    assert "2건 이상" in client.get(RESIDENTS + "?q=김").content.decode()
+
+    def counts_sent():
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(RESIDENTS + "?q=김")
+        assert drawn_from_frame(page)
+        return [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"]]
+
+    assert counts_sent() == []
+    now = admin_kept_list.time.monotonic()
+    monkeypatch.setattr(
+        admin_kept_list.time, "monotonic", lambda: now + admin_kept_list.CAPPED_COUNT_SECONDS + 1
+    )
+    assert len(counts_sent()) == 1

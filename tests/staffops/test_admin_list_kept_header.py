@@ -1,6 +1,6 @@
 """A staff list keeps its header (the staff member's greeting and links, the language form) in the
 cache per user, permissions, page address, language and CSRF secret
-(residents.admin_paging.header_cache_key): it never greets one user with another's name, follows a
+(residents.admin_kept_list.header_cache_key): it never greets one user with another's name, follows a
 change of name at once, returns the language form to the page shown, and its forms' CSRF token is
 the one the browser's own secret accepts."""
 
