@@ -63,7 +63,6 @@ class ListFrame:
     after: str
     queryset: Any  # the list's rows as a page fetches them, before the page is cut
     per_page: int
-    page_num: int
     result_count: int
     row_count: int
     draw_rows: Any  # LeanChangeList.draw_rows of the list that drew the page
@@ -231,7 +230,6 @@ def keep_frame(key, changelist, request, response):
             after=after,
             queryset=queryset,
             per_page=changelist.list_per_page,
-            page_num=changelist.page_num,
             result_count=changelist.result_count,
             row_count=len(changelist.result_list),
             draw_rows=changelist.draw_rows,
