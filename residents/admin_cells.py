@@ -1,5 +1,5 @@
 """A staff list's cells drawn in Python, as ``items_for_result`` draws them, with each column's
-field, labels, date format and link worked out once a page (``lean_rows``), not once a cell.
+field, labels, date format and link worked out once a page (``row_drawer``), not once a cell.
 Used by ``residents.admin_paging.LeanChangeList`` for lists without list_editable."""
 
 import datetime
@@ -26,16 +26,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
 
-def lean_rows(cl):
-    """Each row's cells as one string, as ``items_for_result`` gives them (for lists without
-    list_editable), with each column's field, labels, formats and link worked out once."""
-    return row_drawer(cl)(cl.result_list)
-
-
 def row_drawer(cl):
-    """A function drawing rows of ``cl``'s list (model instances) as ``lean_rows`` does, each
-    column worked out now; it can draw the same list's rows again on later views
-    (residents.admin_kept_list), each call drawing its own rows' related records afresh."""
+    """A function drawing rows of ``cl``'s list (model instances), each row's cells as one string,
+    as ``items_for_result`` gives them (for lists without list_editable), with each column's
+    field, labels, formats and link worked out once, now. It draws the same list's rows again on
+    later views (residents.admin_kept_list), each call its own rows' related records afresh."""
     page_memos = []
     columns = [_column(cl, index, name, page_memos) for index, name in enumerate(cl.list_display)]
     linked = _link_columns(cl)

@@ -89,8 +89,7 @@ class ListFrame:
         the values and the instances are read in one snapshot (REPEATABLE READ), so each row's
         drawing is kept under the values it was drawn from."""
         if not self.draws_from_fetched:
-            rows = self.page_rows()
-            return self.draw_rows(rows) if len(rows) == self.row_count else None
+            return self._drawn_from_instances()
         connection = connections[self.queryset.db]
         with connection.cursor() as cursor:
             cursor.execute(*self.page_sql)
@@ -102,8 +101,7 @@ class ListFrame:
         except (KeyError, TypeError):  # a row not seen before (TypeError: a value with no hash)
             pass
         if connection.in_atomic_block:  # not a snapshot of our own: draw, keep nothing
-            rows = self.page_rows()
-            return self.draw_rows(rows) if len(rows) == self.row_count else None
+            return self._drawn_from_instances()
         with transaction.atomic(using=self.queryset.db), connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
@@ -122,6 +120,10 @@ class ListFrame:
                 pass
         return drawn
 
+    def _drawn_from_instances(self):
+        rows = self.page_rows()
+        return self.draw_rows(rows) if len(rows) == self.row_count else None
+
 
 @dataclass(frozen=True)
 class DrawnRows:
@@ -129,7 +131,6 @@ class DrawnRows:
     as Django's list page gives it (the access log: audit.admin_mixins)."""
 
     result_list: list
-    result_count: int
 
 
 def header_cache_key(request):
@@ -198,7 +199,7 @@ def page_from_frame(model_admin, request, key):
         return None
     html = "".join((frame.before, draw_rows(rows), frame.after))
     response = HttpResponse(with_readers_token(html, request))
-    response.context_data = {"cl": DrawnRows(result_list=rows, result_count=frame.result_count)}
+    response.context_data = {"cl": DrawnRows(result_list=rows)}
     return response
 
 
